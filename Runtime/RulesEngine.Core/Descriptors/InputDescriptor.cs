@@ -1,0 +1,39 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+
+namespace RulesEngine.Core.Descriptors;
+
+/// <summary>An input of an activity type as the designer and validator see it.</summary>
+public sealed class InputDescriptor
+{
+    public required string Name { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public required string TypeName { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string UiHint { get; init; }
+
+    public IReadOnlyList<string> Options { get; init; } = [];
+
+    public object? DefaultValue { get; init; }
+
+    public bool IsSecret { get; init; }
+
+    public bool Required { get; init; }
+
+    public int Order { get; init; }
+
+    public string DefaultSyntax { get; init; } = "Literal";
+
+    [JsonIgnore]
+    public bool EvaluateBeforeExecute { get; init; } = true;
+
+    [JsonIgnore]
+    public required Type ValueType { get; init; }
+
+    [JsonIgnore]
+    public required PropertyInfo Property { get; init; }
+}
