@@ -57,13 +57,58 @@ internal sealed class WorkflowExecution : IScriptContext
 
     public string NewId(string prefix = "c") => prefix + State.NextId++.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    private readonly AsyncLocal<ContextState?> _current = new();
+
+    /// <summary>The context whose activity is running on this async flow (scoped values resolve from it).</summary>
+    public ContextState? Current
+    {
+        get => _current.Value;
+        set => _current.Value = value;
+    }
+
+    public const string ScopedVariablesKey = "$vars";
+    public const string ScopedOutputsKey = "$outputs";
+
     public object? GetVariable(string name)
     {
         lock (State.Gate)
         {
             var key = ResolveVariableName(name);
+            if (FindScoped(ScopedVariablesKey, key, out var scoped))
+            {
+                return scoped;
+            }
+
             return State.Variables.TryGetValue(key, out var v) ? v : null;
         }
+    }
+
+    /// <summary>
+    /// Looks a value up in the properties of the current context and its ancestors: ParallelForEach gives every iteration
+    /// its own current item this way, so concurrent iterations do not see each other's values.
+    /// </summary>
+    private bool FindScoped(string bag, string key, out object? value)
+    {
+        var ctx = Current;
+        while (ctx is not null)
+        {
+            if (ctx.Properties is { } props && props.TryGetValue(bag, out var scope))
+            {
+                switch (scope)
+                {
+                    case Dictionary<string, object?> d when d.TryGetValue(key, out value):
+                        return true;
+                    case JsonObject o when o.TryGetPropertyValue(key, out var node):
+                        value = node;
+                        return true;
+                }
+            }
+
+            ctx = ctx.ParentId is { } parent && State.Contexts.TryGetValue(parent, out var p) ? p : null;
+        }
+
+        value = null;
+        return false;
     }
 
     public void SetVariable(string nameOrId, object? value)
@@ -84,6 +129,11 @@ internal sealed class WorkflowExecution : IScriptContext
         var id = node?.Id ?? activityIdOrName;
         lock (State.Gate)
         {
+            if (FindScoped(ScopedOutputsKey, outputName is null ? id : id + "." + outputName, out var scoped))
+            {
+                return ValueConverter.ToNode(scoped);
+            }
+
             if (!State.ActivityOutputs.TryGetValue(id, out var outputs) || outputs.Count == 0)
             {
                 return null;
@@ -131,7 +181,7 @@ internal sealed class WorkflowExecution : IScriptContext
         }
     }
 
-    public void ScheduleChild(ContextState parent, BlueprintNode child, string? tag, string? parallelGroup)
+    public void ScheduleChild(ContextState parent, BlueprintNode child, string? tag, string? parallelGroup, Dictionary<string, object?>? properties = null)
     {
         var ctx = new ContextState
         {
@@ -141,6 +191,7 @@ internal sealed class WorkflowExecution : IScriptContext
             Tag = tag,
             ParallelGroup = parallelGroup ?? parent.ParallelGroup,
             Status = ContextStatus.Scheduled,
+            Properties = properties,
         };
         lock (State.Gate)
         {
@@ -166,18 +217,19 @@ internal sealed class WorkflowExecution : IScriptContext
         }
     }
 
-    public async ValueTask<object?> EvaluateInputAsync(ActivityContext context, InputBinding binding, CancellationToken cancellationToken)
+    public ValueTask<object?> EvaluateInputAsync(ActivityContext context, InputBinding binding, CancellationToken cancellationToken) =>
+        EvaluateExpressionAsync(context, binding.Expression, binding.Descriptor.Name, binding.Descriptor.ValueType, cancellationToken);
+
+    public async ValueTask<object?> EvaluateExpressionAsync(ActivityContext context, Expression expression, string key, Type target, CancellationToken cancellationToken)
     {
-        var expression = binding.Expression;
-        var target = binding.Descriptor.ValueType;
         try
         {
-            var raw = await EvaluateRawAsync(expression, context.ActivityId, binding.Descriptor.Name, target, cancellationToken).ConfigureAwait(false);
+            var raw = await EvaluateRawAsync(expression, context.ActivityId, key, target, cancellationToken).ConfigureAwait(false);
             return ValueConverter.Convert(raw, target);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not ActivityInputException)
         {
-            throw new ActivityInputException(binding.Descriptor.Name, expression.Type, ex);
+            throw new ActivityInputException(key, expression.Type, ex);
         }
     }
 
@@ -220,7 +272,7 @@ internal sealed class WorkflowExecution : IScriptContext
         }
     }
 
-    private string ResolveVariableName(string nameOrId) =>
+    public string ResolveVariableName(string nameOrId) =>
         Blueprint.VariablesByName.ContainsKey(nameOrId) ? nameOrId
         : Blueprint.VariablesById.TryGetValue(nameOrId, out var v) ? v.Name
         : nameOrId;

@@ -51,25 +51,8 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
         return new WorkflowBlueprint(definition, root, nodes, problems, compiled);
     }
 
-    /// <summary>The C# scripts of a definition, as the compiler wants them (used by the designer's live check too).</summary>
-    public ScriptCompilationRequest CollectScripts(WorkflowDefinition definition)
-    {
-        var scripts = new List<ScriptSource>();
-        foreach (var node in definition.AllActivities())
-        {
-            var descriptor = registry.Find(node.Type);
-            foreach (var (name, input) in node.Inputs)
-            {
-                if (input.Expression.Type == Expression.CSharp)
-                {
-                    var valueType = descriptor?.FindInput(name)?.ValueType ?? typeof(object);
-                    scripts.Add(new ScriptSource(node.Id, descriptor?.FindInput(name)?.Name ?? name, input.Expression.ValueText ?? string.Empty, valueType));
-                }
-            }
-        }
-
-        return Request(scripts, definition);
-    }
+    /// <summary>Compiles nothing: returns the C# diagnostics of a definition (for the designer's live check).</summary>
+    public IReadOnlyList<WorkflowProblem> Check(WorkflowDefinition definition) => Load(definition).Problems;
 
     private static ScriptCompilationRequest Request(List<ScriptSource> scripts, WorkflowDefinition definition) => new(
         scripts,
@@ -108,6 +91,13 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
         {
             BindInputs(blueprintNode, descriptor, activity, definition, problems, scripts);
             BindOutputs(blueprintNode, descriptor, activity, definition, problems);
+            if (activity is IHasNestedExpressions nested)
+            {
+                foreach (var expression in nested.GetNestedExpressions(node))
+                {
+                    ValidateExpression(blueprintNode, expression.Key, expression.ResultType, expression.Expression, definition, problems, scripts);
+                }
+            }
         }
 
         foreach (var child in node.Activities)
@@ -142,7 +132,7 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
             {
                 property = (Input)Activator.CreateInstance(input.Property.PropertyType, value.Expression)!;
                 input.Property.SetValue(activity, property);
-                ValidateExpression(bn, input, value.Expression, definition, problems, scripts);
+                ValidateExpression(bn, input.Name, input.ValueType, value.Expression, definition, problems, scripts);
             }
             else if (property is null)
             {
@@ -196,11 +186,11 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
         }
     }
 
-    private void ValidateExpression(BlueprintNode bn, InputDescriptor input, Expression expression, WorkflowDefinition definition, List<WorkflowProblem> problems, List<ScriptSource> scripts)
+    private void ValidateExpression(BlueprintNode bn, string inputName, Type valueType, Expression expression, WorkflowDefinition definition, List<WorkflowProblem> problems, List<ScriptSource> scripts)
     {
         if (expression.Type == Expression.CSharp)
         {
-            scripts.Add(new ScriptSource(bn.Id, input.Name, expression.ValueText ?? string.Empty, input.ValueType));
+            scripts.Add(new ScriptSource(bn.Id, inputName, expression.ValueText ?? string.Empty, valueType));
             return;
         }
 
@@ -209,7 +199,7 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
             var name = VariableExpressionName(expression);
             if (name is null || !definition.Variables.Any(v => v.Name == name || v.Id == name))
             {
-                problems.Add(Problem(bn.Node, ProblemCodes.UnknownVariable, $"variable '{name}' is not declared") with { Input = input.Name });
+                problems.Add(Problem(bn.Node, ProblemCodes.UnknownVariable, $"variable '{name}' is not declared") with { Input = inputName });
             }
 
             return;
@@ -222,13 +212,13 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
 
         if (!_handlers.TryGetValue(expression.Type, out var handler))
         {
-            problems.Add(Problem(bn.Node, ProblemCodes.UnsupportedExpression, $"expression type '{expression.Type}' is not supported") with { Input = input.Name });
+            problems.Add(Problem(bn.Node, ProblemCodes.UnsupportedExpression, $"expression type '{expression.Type}' is not supported") with { Input = inputName });
             return;
         }
 
         foreach (var (message, line, column) in handler.Validate(expression))
         {
-            problems.Add(Problem(bn.Node, ProblemCodes.CompileError, message) with { Input = input.Name, Line = line, Column = column });
+            problems.Add(Problem(bn.Node, ProblemCodes.CompileError, message) with { Input = inputName, Line = line, Column = column });
         }
     }
 

@@ -270,6 +270,7 @@ public sealed partial class WorkflowRunner
         }
 
         context.State.Status = ContextStatus.Running;
+        execution.Current = context.State;
         try
         {
             if (evaluateInputs)

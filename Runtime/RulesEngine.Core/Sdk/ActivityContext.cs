@@ -124,6 +124,10 @@ public sealed class ActivityContext
         return ValueConverter.Convert<T>(input.Expression.Value);
     }
 
+    /// <summary>Evaluates an expression nested in an input (declared through <see cref="IHasNestedExpressions"/>).</summary>
+    public async ValueTask<T?> EvaluateAsync<T>(NestedExpression expression, CancellationToken cancellationToken) =>
+        (T?)await _execution.EvaluateExpressionAsync(this, expression.Expression, expression.Key, typeof(T), cancellationToken).ConfigureAwait(false);
+
     /// <summary>True when the workflow JSON gives this input an expression (rather than the activity's default).</summary>
     public bool HasExpression(Input input) => Node.Inputs.Any(b => ReferenceEquals(b.Input, input) && Node.Node.Inputs.ContainsKey(b.Descriptor.Name));
 
@@ -187,16 +191,55 @@ public sealed class ActivityContext
     }
 
     /// <summary>Schedules the activity held in an embedded port (e.g. ForEach's body). Returns false when the port is empty.</summary>
-    public bool SchedulePort(string port, string? tag = null, string? parallelGroup = null)
+    public bool SchedulePort(string port, string? tag = null) => SchedulePort(port, tag, null, null, null);
+
+    /// <summary>
+    /// Schedules a port's activity as one concurrent branch of this activity (ParallelForEach): branches of one group run
+    /// together up to <see cref="SetParallelism"/>, and each sees its own <paramref name="scopedOutputs"/> (this activity's
+    /// outputs, by output name) and <paramref name="scopedVariables"/> instead of the shared ones.
+    /// </summary>
+    public bool SchedulePort(string port, string? tag, string? parallelGroup, IReadOnlyDictionary<string, object?>? scopedOutputs, IReadOnlyDictionary<string, object?>? scopedVariables)
     {
         if (!Node.Ports.TryGetValue(port, out var child))
         {
             return false;
         }
 
-        Schedule(child, tag, parallelGroup);
+        Dictionary<string, object?>? properties = null;
+        if (scopedOutputs is not null || scopedVariables is not null)
+        {
+            properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (scopedOutputs is not null)
+            {
+                var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (name, value) in scopedOutputs)
+                {
+                    outputs[Node.Id + "." + name] = value;
+                    outputs.TryAdd(Node.Id, value);
+                }
+
+                properties[WorkflowExecution.ScopedOutputsKey] = outputs;
+            }
+
+            if (scopedVariables is not null)
+            {
+                properties[WorkflowExecution.ScopedVariablesKey] = scopedVariables.ToDictionary(v => _execution.ResolveVariableName(v.Key), v => v.Value, StringComparer.Ordinal);
+            }
+        }
+
+        ScheduledChildren++;
+        _execution.ScheduleChild(State, child, tag, parallelGroup, properties);
         return true;
     }
+
+    /// <summary>How many concurrent branches of this activity run at once (see the parallel <c>SchedulePort</c>).</summary>
+    public void SetParallelism(int degree) => SetProperty("degree", Math.Max(1, degree));
+
+    /// <summary>The id of this execution context (a ParallelForEach passes it as the parallel group of its branches).</summary>
+    public string ContextId => State.Id;
+
+    /// <summary>The variable name an output is bound to (memoryReference), or null.</summary>
+    public string? BoundVariable(Output output) => output.MemoryReferenceId;
 
     internal void Schedule(BlueprintNode child, string? tag, string? parallelGroup)
     {

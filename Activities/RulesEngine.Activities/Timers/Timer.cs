@@ -1,0 +1,22 @@
+using RulesEngine.Core.Sdk;
+
+namespace RulesEngine.Activities.Timers;
+
+/// <summary>Starts the workflow at a fixed interval; inside a running workflow, waits one interval.</summary>
+[Activity("Elsa.Timer", Category = "Scheduling", DisplayName = "Timer", Kind = ActivityKind.Trigger,
+    Description = "Triggers the workflow every interval.")]
+public sealed class Timer : Activity
+{
+    [Input(Description = "The interval: 00:15:00, 15m or PT15M.", UiHint = UiHints.TimeSpan)]
+    public Input<TimeSpan> Interval { get; set; } = new(System.TimeSpan.FromMinutes(15));
+
+    public override ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        if (!context.IsTriggerOfRun)
+        {
+            context.CreateBookmark(new BookmarkRequest("Elsa.Timer") { ResumeAt = context.Time.GetUtcNow() + context.Get(Interval) });
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
