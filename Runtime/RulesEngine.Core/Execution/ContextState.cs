@@ -20,6 +20,9 @@ public sealed class ContextState
     /// <summary>Container progress (flowchart tokens, loop index, …): plain JSON-serialisable values.</summary>
     public Dictionary<string, object?>? Properties { get; set; }
 
+    /// <summary>Journal entry of a container's start, completed when the container completes.</summary>
+    public long? JournalSequence { get; set; }
+
     /// <summary>Children of one ParallelForEach run concurrently up to this degree.</summary>
     public string? ParallelGroup { get; init; }
 }

@@ -384,6 +384,7 @@ public sealed partial class WorkflowRunner
         else if (entry is not null)
         {
             entry.Status = "Started";
+            ctx.JournalSequence = entry.Sequence;
         }
     }
 
@@ -404,6 +405,14 @@ public sealed partial class WorkflowRunner
     {
         var state = execution.State;
         RemoveContext(state, ctx.Id);
+        if (ctx.JournalSequence is { } sequence && state.Journal.FindLast(e => e.Sequence == sequence) is { } started)
+        {
+            // A container's entry spans its whole run.
+            started.Status = "Completed";
+            started.Outcomes.AddRange(outcomes);
+            started.DurationMs = (execution.Time.GetUtcNow() - started.StartedAt).TotalMilliseconds;
+        }
+
         if (ctx.ParentId is null)
         {
             // The root completed: the workflow is done.

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using RulesEngine.Activities;
+using RulesEngine.Activities.Console;
+
+namespace RulesEngine.Host.Cli;
+
+/// <summary>Builds the engine's services for the in-process CLI verbs.</summary>
+internal static class EngineFactory
+{
+    public static ServiceProvider Create(TextWriter console, Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IWriteLineSink>(new TextWriterSink(console));
+        services.AddRulesEngineActivities();
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+}

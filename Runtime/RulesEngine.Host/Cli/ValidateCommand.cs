@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using RulesEngine.Core.Execution;
+using RulesEngine.Core.Serialization;
+
+namespace RulesEngine.Host.Cli;
+
+/// <summary><c>rulesengine validate FILE…</c>: exit 0, or 1 with one line per problem.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<FileInfo[]>("files") { Description = "Workflow JSON files to check.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Checks workflow files: unknown types, bad connections, duplicate ids, C# errors, forbidden APIs.") { files };
+        command.SetAction(parse =>
+        {
+            using var services = EngineFactory.Create(stderr);
+            var reader = services.GetRequiredService<WorkflowJsonReader>();
+            var loader = services.GetRequiredService<WorkflowLoader>();
+            var problems = 0;
+            foreach (var file in parse.GetValue(files) ?? [])
+            {
+                foreach (var line in Check(file, reader, loader))
+                {
+                    stdout.WriteLine(line);
+                    problems++;
+                }
+            }
+
+            return problems == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    /// <summary>One line per problem: <c>FILE: activity &lt;id&gt; '&lt;name&gt;' (&lt;type&gt;): &lt;problem&gt;</c>.</summary>
+    internal static IEnumerable<string> Check(FileInfo file, WorkflowJsonReader reader, WorkflowLoader loader)
+    {
+        if (!file.Exists)
+        {
+            return [$"{file.Name}: file not found ({file.FullName})"];
+        }
+
+        try
+        {
+            var lines = new List<string>();
+            foreach (var definition in reader.ReadMany(File.ReadAllText(file.FullName), file.Name))
+            {
+                lines.AddRange(loader.Load(definition).Problems.Select(p => $"{file.Name}: {p}"));
+            }
+
+            return lines;
+        }
+        catch (WorkflowFormatException ex)
+        {
+            return [ex.Message];
+        }
+    }
+}

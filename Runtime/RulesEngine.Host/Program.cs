@@ -1,0 +1,3 @@
+using RulesEngine.Host.Cli;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
