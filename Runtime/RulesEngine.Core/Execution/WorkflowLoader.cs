@@ -236,9 +236,12 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
                 continue;
             }
 
-            if (source!.Descriptor is { } d && d.DynamicOutcomesInput is null && !d.Outcomes.Contains(c.SourcePort, StringComparer.OrdinalIgnoreCase))
+            // Containers complete with whatever outcomes Elsa.Complete gives them, so their ports are open-ended.
+            if (source!.Descriptor is { } d && d.DynamicOutcomesInput is null && d.Kind != ActivityKind.Container
+                && !d.Outcomes.Contains(c.SourcePort, StringComparer.OrdinalIgnoreCase))
             {
-                problems.Add(Problem(source.Node, ProblemCodes.UnknownOutcome, $"connection {c} leaves from port '{c.SourcePort}', but {d.TypeName} has only {string.Join(", ", d.Outcomes)}"));
+                var ports = d.Outcomes.Count == 0 ? "has no outcome ports" : $"has only {string.Join(", ", d.Outcomes)}";
+                problems.Add(Problem(source.Node, ProblemCodes.UnknownOutcome, $"connection {c} leaves from port '{c.SourcePort}', but {d.TypeName} {ports}"));
             }
         }
     }
