@@ -15,6 +15,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _statusPlan = new();
+    private readonly List<ReceivedDelivery> _unmatched = [];
 
     private WebhookReceiver(WebApplication app, string url)
     {
@@ -70,8 +71,16 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return self;
     }
 
+    /// <summary>The next delivery of <paramref name="eventName"/>; others are kept, since deliveries are not ordered.</summary>
     public async Task<ReceivedDelivery> NextAsync(string eventName)
     {
+        var kept = _unmatched.FirstOrDefault(d => d.Headers["event-name"] == eventName);
+        if (kept is not null)
+        {
+            _unmatched.Remove(kept);
+            return kept;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         while (true)
@@ -81,6 +90,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             {
                 return d;
             }
+
+            _unmatched.Add(d);
         }
     }
 

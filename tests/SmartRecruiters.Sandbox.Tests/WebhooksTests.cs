@@ -47,7 +47,16 @@ public sealed class WebhooksTests
         var candidate = await host.CreateCandidateAsync(jobId, "hook@example.com", template);
         var candidateId = candidate.GetProperty("id").GetString();
 
-        var delivery = await receiver.NextAsync("candidate.created");
+        ReceivedDelivery delivery;
+        try
+        {
+            delivery = await receiver.NextAsync("candidate.created");
+        }
+        catch (OperationCanceledException)
+        {
+            throw new ShouldAssertException("No delivery; state: " + (await host.StateAsync()).GetProperty("deliveries").GetRawText());
+        }
+
         JsonDocument.Parse(delivery.Body).RootElement.GetProperty("id").GetString().ShouldBe(candidateId);
         delivery.Headers["event-version"].ShouldBe("v1");
         delivery.Headers["X-RulesEngine-Origin"].ShouldBe("run-42");

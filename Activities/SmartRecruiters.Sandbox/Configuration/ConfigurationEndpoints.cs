@@ -21,11 +21,12 @@ internal static class ConfigurationEndpoints
         id = p.Id,
         name = p.Name,
         active = p.Active,
-        subStatuses = new
+        // A dictionary, because the camelCase naming policy would rename IN_REVIEW on an anonymous type.
+        subStatuses = new Dictionary<string, List<string>>
         {
-            IN_REVIEW = p.SubStatuses.GetValueOrDefault("IN_REVIEW") ?? [],
-            INTERVIEW = p.SubStatuses.GetValueOrDefault("INTERVIEW") ?? [],
-            OFFERED = p.SubStatuses.GetValueOrDefault("OFFERED") ?? [],
+            ["IN_REVIEW"] = p.SubStatuses.GetValueOrDefault("IN_REVIEW") ?? [],
+            ["INTERVIEW"] = p.SubStatuses.GetValueOrDefault("INTERVIEW") ?? [],
+            ["OFFERED"] = p.SubStatuses.GetValueOrDefault("OFFERED") ?? [],
         },
     };
 

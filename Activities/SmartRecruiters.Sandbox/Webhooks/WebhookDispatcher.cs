@@ -109,8 +109,9 @@ internal sealed class WebhookDispatcher(
                 using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
                 status = (int)response.StatusCode;
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // Any failure (unreachable host, timeout, bad URL) counts as a failed attempt, as for the real service.
                 failure = ex.GetType().Name + ": " + ex.Message;
             }
 
