@@ -58,6 +58,7 @@ internal static class CandidateJson
             createdOn = Formats.Iso(c.CreatedOn),
             updatedOn = Formats.Iso(c.UpdatedOn),
             tags = c.Tags,
+            averageRating = 0, // deprecated, but still in every real payload
             education = c.Education ?? [],
             experience = c.Experience ?? [],
             primaryAssignment = apps.Count > 0 ? Assignment(s, apps[0], apiBase) : null,
@@ -98,6 +99,7 @@ internal static class CandidateJson
             updatedOn = Formats.Iso(c.UpdatedOn),
             location = Location(c.Location),
             tags = c.Tags,
+            averageRating = 0,
             consent = new { status = c.ConsentStatus },
             primaryAssignment = apps.Count > 0 ? Short(apps[0], true) : null,
             secondaryAssignments = apps.Skip(1).Select(a => Short(a, false)).ToList(),

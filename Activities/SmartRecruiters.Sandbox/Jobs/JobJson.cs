@@ -11,7 +11,7 @@ internal static class JobJson
     public static object Location(JobLocationRecord l) => new
     {
         country = l.Country, countryCode = l.CountryCode, regionCode = l.RegionCode, region = l.Region, city = l.City,
-        address = l.Address, postalCode = l.PostalCode, manual = false, remote = l.Remote,
+        address = l.Address, postalCode = l.PostalCode, longitude = l.Longitude, latitude = l.Latitude, manual = false, remote = l.Remote,
     };
 
     public static object? Department(DepartmentRecord? d) => d is null ? null : new { id = d.Id, label = d.Label, description = d.Description };
@@ -51,6 +51,7 @@ internal static class JobJson
         function = Property(j.Function),
         typeOfEmployment = Property(j.TypeOfEmployment),
         experienceLevel = Property(j.ExperienceLevel),
+        eeoCategory = new { id = "not_applicable", label = "Not applicable" },
         template = false,
         creator = new { id = "3f0a1e5c-7d2b-4c55-9a0e-5b7c1d2e3f40", firstName = "Api", lastName = "Admin" },
         compensation = j.CompensationMin is null ? null : new { min = j.CompensationMin, max = j.CompensationMax, currency = j.Currency },

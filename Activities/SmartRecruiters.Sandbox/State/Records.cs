@@ -30,6 +30,8 @@ internal sealed class JobLocationRecord
     public string? City { get; set; }
     public string? Address { get; set; }
     public string? PostalCode { get; set; }
+    public string? Latitude { get; set; }
+    public string? Longitude { get; set; }
     public bool Remote { get; set; }
 }
 

@@ -20,12 +20,12 @@ internal static class SeedGenerator
         ("1005", "Operations"), ("1006", "People"), ("1007", "Customer Success"), ("1008", "Product"),
     ];
 
-    private static readonly (string City, string Region, string RegionCode, string Country, string CountryCode)[] Cities =
+    private static readonly (string City, string Region, string RegionCode, string Country, string CountryCode, double Lat, double Lng)[] Cities =
     [
-        ("Berlin", "Berlin", "BE", "Germany", "de"), ("Krakow", "Lesser Poland", "MA", "Poland", "pl"),
-        ("London", "England", "ENG", "United Kingdom", "gb"), ("Paris", "Ile-de-France", "IDF", "France", "fr"),
-        ("San Francisco", "California", "CA", "United States", "us"), ("New York", "New York", "NY", "United States", "us"),
-        ("Toronto", "Ontario", "ON", "Canada", "ca"), ("Sydney", "New South Wales", "NSW", "Australia", "au"),
+        ("Berlin", "Berlin", "BE", "Germany", "de", 52.52, 13.405), ("Krakow", "Lesser Poland", "MA", "Poland", "pl", 50.0647, 19.945),
+        ("London", "England", "ENG", "United Kingdom", "gb", 51.5072, -0.1276), ("Paris", "Ile-de-France", "IDF", "France", "fr", 48.8566, 2.3522),
+        ("San Francisco", "California", "CA", "United States", "us", 37.7749, -122.4194), ("New York", "New York", "NY", "United States", "us", 40.7128, -74.006),
+        ("Toronto", "Ontario", "ON", "Canada", "ca", 43.6532, -79.3832), ("Sydney", "New South Wales", "NSW", "Australia", "au", -33.8688, 151.2093),
     ];
 
     private static readonly string[] Roles =
@@ -128,6 +128,7 @@ internal static class SeedGenerator
                 {
                     City = city.City, Region = city.Region, RegionCode = city.RegionCode, Country = city.Country,
                     CountryCode = city.CountryCode, Remote = i % 5 == 0, Address = $"{i + 1} Main Street", PostalCode = $"{10000 + i}",
+                    Latitude = city.Lat.ToString(System.Globalization.CultureInfo.InvariantCulture), Longitude = city.Lng.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
                 Status = status,
                 PostingStatus = posting,
@@ -176,7 +177,7 @@ internal static class SeedGenerator
                 Internal = i % 10 == 0,
                 CreatedOn = created,
                 UpdatedOn = created.AddHours(random.Next(1, 400)),
-                Location = new CandidateLocationRecord { City = city.City, Country = city.Country, CountryCode = city.CountryCode, Region = city.Region, RegionCode = city.RegionCode },
+                Location = new CandidateLocationRecord { City = city.City, Country = city.Country, CountryCode = city.CountryCode, Region = city.Region, RegionCode = city.RegionCode, Lat = city.Lat, Lng = city.Lng },
                 Web = new() { ["linkedin"] = $"https://www.linkedin.com/in/{first.ToLowerInvariant()}-{last.ToLowerInvariant()}-{i}" },
                 Tags = [.. Enumerable.Range(0, i % 4).Select(k => TagPool[(i + k * 3) % TagPool.Length]).Distinct()],
                 Education = [new JsonObject { ["institution"] = "Open University", ["degree"] = "BSc", ["major"] = "Computer Science", ["current"] = false, ["startDate"] = "2010", ["endDate"] = "2014" }],
