@@ -12,6 +12,7 @@ public sealed class AuthTests
         var (status, body) = await SandboxHost.ReadAsync(none);
         status.ShouldBe(401);
         SandboxHost.ErrorCode(body).ShouldBe("UNAUTHORIZED");
+        none.Headers.Contains("X-RateLimit-Limit").ShouldBeTrue();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "candidates");
         request.Headers.Add("X-SmartToken", "wrong");

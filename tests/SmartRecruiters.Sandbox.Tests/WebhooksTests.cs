@@ -66,6 +66,9 @@ public sealed class WebhooksTests
             delivery.Headers["event-id"], delivery.Headers["event-name"], delivery.Headers["event-version"], delivery.Headers["Link"]));
         delivery.Headers["smartrecruiters-signature"].ShouldBe("v1=" + expected);
 
+        // Secrets stay out of the admin state dump.
+        (await host.StateAsync()).GetRawText().ShouldNotContain(secretKey);
+
         var application = await receiver.NextAsync("application.created");
         var payload = JsonDocument.Parse(application.Body).RootElement;
         payload.GetProperty("job_id").GetString().ShouldBe(jobId);

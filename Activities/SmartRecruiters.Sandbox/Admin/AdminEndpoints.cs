@@ -18,7 +18,7 @@ internal static class AdminEndpoints
         var admin = root.MapGroup("/_sandbox");
         admin.MapPost("/reset", Reset).WithName("SandboxAdminReset");
         admin.MapPost("/seed", SeedAsync).WithName("SandboxAdminSeed");
-        admin.MapGet("/state", (SandboxStore store) => Results.Content(store.Dump(), "application/json")).WithName("SandboxAdminState");
+        admin.MapGet("/state", (SandboxStore store) => Results.Content(store.DumpForExport(), "application/json")).WithName("SandboxAdminState");
         admin.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Current, SandboxJson.Api)).WithName("SandboxAdminGetFaults");
         admin.MapPost("/faults", SetFaultsAsync).WithName("SandboxAdminSetFaults");
         admin.MapDelete("/faults", (FaultInjector faults) => { faults.Clear(); return Results.NoContent(); }).WithName("SandboxAdminClearFaults");

@@ -25,6 +25,7 @@ internal sealed class ApiPipelineFilter(
         {
             if (kind?.Public != true)
             {
+                rateLimiter.WriteUnauthenticatedHeaders(http.Response.Headers, kind?.SingleFlight == true);
                 return ApiErrors.Unauthorized();
             }
 

@@ -66,6 +66,15 @@ internal sealed class SandboxRateLimiter(IOptions<SandboxOptions> options, TimeP
         }
     }
 
+    /// <summary>Rejected credentials consume nothing, but the response still carries the limit headers.</summary>
+    public void WriteUnauthenticatedHeaders(IHeaderDictionary headers, bool singleFlight)
+    {
+        var o = options.Value.RateLimits;
+        var concurrent = singleFlight ? o.MaxConcurrentCandidateSearch : o.MaxConcurrent;
+        using var lease = new RateLimitLease(this, null, null, true, o.RequestsPerSecond, o.RequestsPerSecond, concurrent, concurrent, 0, null);
+        lease.WriteHeaders(headers);
+    }
+
     public void Reset()
     {
         lock (_gate)

@@ -61,6 +61,34 @@ internal sealed class SandboxStore
         }
     }
 
+    /// <summary>The dump without secrets (webhook secret keys, callback credentials), for <c>GET _sandbox/state</c>.</summary>
+    public string DumpForExport()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(Dump())!;
+        foreach (var sub in root["subscriptions"]?.AsArray() ?? [])
+        {
+            foreach (var key in sub?["secretKeys"]?.AsArray() ?? [])
+            {
+                key!["key"] = Redacted;
+            }
+
+            if (sub?["callbackAuthentication"] is System.Text.Json.Nodes.JsonObject auth)
+            {
+                foreach (var name in new[] { "password", "headerValue", "clientSecret" })
+                {
+                    if (auth.ContainsKey(name))
+                    {
+                        auth[name] = Redacted;
+                    }
+                }
+            }
+        }
+
+        return root.ToJsonString(SandboxJson.State);
+    }
+
+    public const string Redacted = "***";
+
     public static SandboxState Parse(string json) =>
         JsonSerializer.Deserialize<SandboxState>(json, SandboxJson.State)
         ?? throw new JsonException("The seed JSON is empty.");

@@ -117,8 +117,11 @@ internal sealed class WebhookDispatcher(
 
             var success = status is >= 200 and < 300;
             var gaveUp = !success && attempt >= o.RetrySchedule.Count;
+            // Kept for the callbacks log and state dumps, so callback credentials are left out.
+            var authHeader = snapshot.Auth?["headerName"]?.GetValue<string>();
             var sentHeaders = request.Headers
-                .Where(h => !h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+                .Where(h => !h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+                    && !string.Equals(h.Key, authHeader, StringComparison.OrdinalIgnoreCase))
                 .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
             store.Write(s =>
             {
