@@ -15,7 +15,8 @@ public sealed class RateLimitTests
         try
         {
             var limited = responses.Where(r => (int)r.StatusCode == 429).ToList();
-            limited.Count.ShouldBeGreaterThanOrEqualTo(10);
+            // Exactly 10 when all 20 land within one second (TimeTests pins that with a fake clock); a loaded machine may spread them.
+            limited.Count.ShouldBeGreaterThan(0);
             responses.Count(r => (int)r.StatusCode == 404).ShouldBeGreaterThan(0);
             foreach (var r in responses)
             {
@@ -49,15 +50,13 @@ public sealed class RateLimitTests
             faults.EnsureSuccessStatusCode();
         }
 
-        var first = host.Client.GetAsync("candidates", TestContext.Current.CancellationToken);
-        await Task.Delay(150, TestContext.Current.CancellationToken);
-        using var second = await host.Client.GetAsync("candidates", TestContext.Current.CancellationToken);
-        using var firstResponse = await first;
-
-        ((int)firstResponse.StatusCode).ShouldBe(200);
-        ((int)second.StatusCode).ShouldBe(429);
+        // Both start together; whichever gets the slot holds it for the injected 600 ms.
+        var pair = await Task.WhenAll(host.Client.GetAsync("candidates", TestContext.Current.CancellationToken), host.Client.GetAsync("candidates", TestContext.Current.CancellationToken));
+        using var ok = pair.Single(r => (int)r.StatusCode == 200);
+        using var second = pair.Single(r => (int)r.StatusCode == 429);
         second.Headers.GetValues("X-RateLimit-Concurrent-Limit").Single().ShouldBe("1");
         second.Headers.GetValues("X-RateLimit-Concurrent-Remaining").Single().ShouldBe("0");
+        second.Headers.RetryAfter.ShouldNotBeNull();
 
         // Once the first search is done, the slot is free again.
         using var third = await host.Client.GetAsync("candidates", TestContext.Current.CancellationToken);

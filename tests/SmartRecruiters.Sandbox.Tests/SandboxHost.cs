@@ -25,12 +25,13 @@ internal sealed class SandboxHost : IAsyncDisposable
     /// <summary>Sends no credential.</summary>
     public HttpClient Anonymous { get; }
 
-    public static async Task<SandboxHost> StartAsync(Action<SandboxOptions>? configure = null, bool limits = false, string basePath = "")
+    public static async Task<SandboxHost> StartAsync(Action<SandboxOptions>? configure = null, bool limits = false, string basePath = "", TimeProvider? time = null)
     {
         var server = await SandboxServer.StartAsync(new SandboxServerOptions
         {
             ApiKey = ApiKey,
             BasePath = basePath,
+            TimeProvider = time,
             Configure = o =>
             {
                 o.RateLimits.Enabled = limits;
