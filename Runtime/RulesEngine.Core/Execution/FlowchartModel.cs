@@ -10,12 +10,12 @@ internal sealed class FlowchartModel
 {
     public FlowchartModel(IReadOnlyList<BlueprintNode> children, IReadOnlyList<Connection> connections)
     {
-        Children = children.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Children = children.DistinctBy(c => c.Id).ToDictionary(c => c.Id, StringComparer.Ordinal);
         Connections = connections.Where(c => Children.ContainsKey(c.SourceActivityId) && Children.ContainsKey(c.TargetActivityId)).ToArray();
-        foreach (var child in children)
+        foreach (var id in Children.Keys)
         {
-            Inbound[child.Id] = [];
-            Outbound[child.Id] = [];
+            Inbound[id] = [];
+            Outbound[id] = [];
         }
 
         for (var i = 0; i < Connections.Length; i++)
@@ -23,8 +23,8 @@ internal sealed class FlowchartModel
             Outbound[Connections[i].SourceActivityId].Add(i);
         }
 
-        var entryPoints = children.Where(c => !Connections.Any(x => x.TargetActivityId == c.Id)).Select(c => c.Id).ToList();
-        BackEdges = FindBackEdges(entryPoints, children);
+        var entryPoints = Children.Keys.Where(id => !Connections.Any(x => x.TargetActivityId == id)).ToList();
+        BackEdges = FindBackEdges(entryPoints, [.. Children.Keys]);
         for (var i = 0; i < Connections.Length; i++)
         {
             if (!BackEdges.Contains(i))
@@ -34,7 +34,7 @@ internal sealed class FlowchartModel
         }
 
         // Roots in document order: activities with no inbound connection other than loop-backs.
-        Roots = children.Where(c => Inbound[c.Id].Count == 0).Select(c => c.Id).ToList();
+        Roots = Children.Keys.Where(id => Inbound[id].Count == 0).ToList();
 
         // Activities reachable from each loop target along forward edges: their join state resets when the loop goes round.
         foreach (var edge in BackEdges)
@@ -61,11 +61,11 @@ internal sealed class FlowchartModel
 
     public Dictionary<string, HashSet<string>> LoopRegions { get; } = new(StringComparer.Ordinal);
 
-    private HashSet<int> FindBackEdges(List<string> entryPoints, IReadOnlyList<BlueprintNode> children)
+    private HashSet<int> FindBackEdges(List<string> entryPoints, List<string> children)
     {
         var back = new HashSet<int>();
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on stack, 2 = done
-        var starts = entryPoints.Concat(children.Select(c => c.Id)).ToList();
+        var starts = entryPoints.Concat(children).ToList();
         foreach (var start in starts)
         {
             if (state.ContainsKey(start))

@@ -224,7 +224,8 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
 
     private static void ValidateConnections(BlueprintNode flowchart, List<WorkflowProblem> problems)
     {
-        var children = flowchart.Children.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        // Duplicate ids are reported on their own; the first activity of an id is the one connections reach.
+        var children = flowchart.Children.DistinctBy(c => c.Id).ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var c in flowchart.Node.Connections)
         {
             var sourceKnown = children.TryGetValue(c.SourceActivityId, out var source);
