@@ -66,15 +66,15 @@ internal static class ScriptCodeGenerator
             var block = SyntaxFactory.ParseStatement(prefix + body + "\n}", 0, ParseOptions, consumeFullText: true);
             if (block.ContainsDiagnostics || block is not BlockSyntax)
             {
-                var expressionErrors = Errors(expression.GetDiagnostics(), bodyStart);
-                var blockErrors = Errors(block.GetDiagnostics(), bodyStart - prefix.Length);
+                var expressionErrors = Errors(expression.GetDiagnostics(), bodyStart, code.Length);
+                var blockErrors = Errors(block.GetDiagnostics(), bodyStart - prefix.Length, code.Length);
 
                 // Report the reading that got further: `return x` is a body missing `;`, `a +` an unfinished expression.
                 var useBlock = FirstPosition(blockErrors) > FirstPosition(expressionErrors)
                     || (FirstPosition(blockErrors) == FirstPosition(expressionErrors) && body.Contains(';', StringComparison.Ordinal));
                 foreach (var (position, diagnostic) in useBlock ? blockErrors : expressionErrors)
                 {
-                    var line = userText.Lines.GetLinePosition(Math.Clamp(position, 0, code.Length));
+                    var line = userText.Lines.GetLinePosition(position);
                     diagnostics.Add(new ScriptDiagnostic(
                         source.ActivityId, source.InputName, line.Line + 1, line.Character + 1, ScriptDiagnostic.Error, diagnostic.Id,
                         diagnostic.GetMessage(CultureInfo.InvariantCulture)));
@@ -254,9 +254,9 @@ internal static class ScriptCodeGenerator
         text.Append("    }\n");
     }
 
-    private static List<(int Position, Diagnostic Diagnostic)> Errors(IEnumerable<Diagnostic> diagnostics, int offset) =>
+    private static List<(int Position, Diagnostic Diagnostic)> Errors(IEnumerable<Diagnostic> diagnostics, int offset, int length) =>
         diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
-            .Select(d => (d.Location.SourceSpan.Start + offset, d))
+            .Select(d => (Math.Clamp(d.Location.SourceSpan.Start + offset, 0, length), d))
             .ToList();
 
     private static int FirstPosition(List<(int Position, Diagnostic Diagnostic)> errors) =>
