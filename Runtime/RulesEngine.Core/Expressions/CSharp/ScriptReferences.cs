@@ -35,17 +35,21 @@ internal static class ScriptReferences
     private static ImmutableArray<MetadataReference> Load()
     {
         // The runtime's own implementation assemblies: the exact code that will run, and no reference pack needed.
-        var paths = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .ToDictionary(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase);
+        // The list may name an assembly twice (app-local copy and framework); the first one is what the runtime loads.
+        var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            paths.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+        }
+
         var directory = Path.GetDirectoryName(typeof(object).Assembly.Location) ?? string.Empty;
         var references = ImmutableArray.CreateBuilder<MetadataReference>();
         foreach (var name in FrameworkAssemblies)
         {
-            var path = paths.TryGetValue(name, out var p) ? p : Path.Combine(directory, name + ".dll");
-            if (File.Exists(path))
+            var file = paths.TryGetValue(name, out var found) ? found : Path.Combine(directory, name + ".dll");
+            if (File.Exists(file))
             {
-                references.Add(MetadataReference.CreateFromFile(path));
+                references.Add(MetadataReference.CreateFromFile(file));
             }
         }
 
