@@ -15,14 +15,13 @@ public abstract class ScriptHost
     {
         ArgumentNullException.ThrowIfNull(context);
         Context = context;
-        Output = new ScriptOutputs(context);
     }
 
     /// <summary>The trigger payload: <c>Trigger["candidateId"]</c>, <c>Trigger.Headers</c>, <c>Trigger.Query</c>.</summary>
     public TriggerData Trigger => Context.Trigger;
 
     /// <summary>Outputs of activities that already ran: <c>Output.From("fetchJobs")</c>.</summary>
-    public ScriptOutputs Output { get; }
+    public ScriptOutputs Output => field ??= new ScriptOutputs(Context);
 
     /// <summary>The tenant's mapping tables: <c>Mappings["jobs"]["hj-123"]</c>.</summary>
     public MappingTables Mappings => Context.Mappings;

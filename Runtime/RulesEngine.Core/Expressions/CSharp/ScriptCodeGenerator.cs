@@ -131,9 +131,9 @@ internal static class ScriptCodeGenerator
         var text = new StringBuilder();
         text.Append("namespace ").Append(Namespace).Append(";\n\n")
             .Append("public sealed partial class ").Append(ClassName).Append(" : global::RulesEngine.Core.Expressions.ScriptHost\n{\n")
-            .Append("    public ").Append(ClassName).Append('(').Append(ContextType).Append(" context)\n        : base(context)\n    {\n")
-            .Append("        Variables = new __Variables(context);\n        Input = new __Inputs(context);\n    }\n\n")
-            .Append("    public __Variables Variables { get; }\n\n    public __Inputs Input { get; }\n\n");
+            .Append("    public ").Append(ClassName).Append('(').Append(ContextType).Append(" context)\n        : base(context)\n    {\n    }\n\n")
+            .Append("    public __Variables Variables => field ??= new __Variables(Context);\n\n")
+            .Append("    public __Inputs Input => field ??= new __Inputs(Context);\n\n");
         AppendAccessors(text, "__Variables", request.Variables, writable: true);
         text.Append('\n');
         AppendAccessors(text, "__Inputs", request.Inputs, writable: false);

@@ -261,4 +261,14 @@ public sealed class CSharpScriptCompilerTests
 
         Should.Throw<InvalidOperationException>(() => compiled.Get("a1", "value")!.Evaluate(new TestScriptContext(), Scripts.Budget)).Message.ShouldBe("nope");
     }
+
+    [Fact]
+    public void Compile_Warnings_AreReportedButDoNotFail()
+    {
+        var compiled = CreateSut().Compile(Scripts.Request("int unused;\nreturn 1;"));
+
+        compiled.Success.ShouldBeTrue();
+        var warning = compiled.Diagnostics.ShouldHaveSingleItem();
+        (warning.Severity, warning.Code, warning.Line, warning.Column).ShouldBe(("warning", "CS0168", 1, 5));
+    }
 }

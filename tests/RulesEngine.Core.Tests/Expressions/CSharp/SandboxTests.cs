@@ -98,4 +98,30 @@ public sealed class SandboxTests
 
         result.ShouldBe("1True42[1,2]2026-01-0232" + "0");
     }
+
+    [Fact]
+    public void Compile_ModernSyntax_IsAllowed()
+    {
+        var context = new TestScriptContext { Trigger = new(System.Text.Json.Nodes.JsonNode.Parse("""{"stage":"OFFER","tags":["x"]}""")) };
+
+        var result = CreateSut().Run(
+            """
+            int[] numbers = [1, 2, 3];
+            List<string> names = new() { "a" };
+            var stage = Trigger["stage"]?.GetValue<string>() switch
+            {
+                "OFFER" => "offer",
+                { Length: > 10 } => "long",
+                null => "none",
+                _ => "other",
+            };
+            var tags = Trigger["tags"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } array ? array.Count : 0;
+            var text = $"{stage}:{numbers.Sum():D2}:{names[0],2}:{tags}";
+            var raw = @"raw";
+            return text + string.Join(",", numbers.Where(n => n % 2 == 1)) + raw + nameof(numbers) + (numbers is [1, ..] ? "!" : "?");
+            """,
+            context);
+
+        result.ShouldBe("offer:06: a:11,3rawnumbers!");
+    }
 }
