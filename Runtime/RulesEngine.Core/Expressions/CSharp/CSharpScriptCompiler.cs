@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace RulesEngine.Core.Expressions.CSharp;
@@ -39,16 +42,26 @@ public sealed class CSharpScriptCompiler
         });
 
     private readonly ScriptCache _cache;
+    private readonly ILogger _logger;
 
-    public CSharpScriptCompiler(IOptions<CSharpScriptOptions> options)
-        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)))
+    /// <summary>For dependency injection.</summary>
+    public CSharpScriptCompiler(IOptions<CSharpScriptOptions> options, ILogger<CSharpScriptCompiler> logger)
+        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)), logger)
     {
     }
 
-    public CSharpScriptCompiler(CSharpScriptOptions? options = null)
+    /// <summary>With default options and no logging (tests, benchmarks, tools).</summary>
+    public CSharpScriptCompiler()
+        : this(new CSharpScriptOptions())
     {
-        Options = options ?? new CSharpScriptOptions();
-        _cache = new ScriptCache(Options.CacheCapacity);
+    }
+
+    public CSharpScriptCompiler(CSharpScriptOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _cache = new ScriptCache(options.CacheCapacity);
     }
 
     public CSharpScriptOptions Options { get; }
@@ -69,10 +82,12 @@ public sealed class CSharpScriptCompiler
             return cached;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var analysis = Analyze(request);
         var compiled = analysis.HasErrors
             ? new CompiledScripts(hash, analysis.Diagnostics, null, null, _cache)
             : Emit(hash, analysis);
+        Log.ScriptsCompiled(_logger, hash[..16], request.Scripts.Count, compiled.Success, compiled.Diagnostics.Count(d => d.IsError), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return _cache.Add(compiled);
     }
 

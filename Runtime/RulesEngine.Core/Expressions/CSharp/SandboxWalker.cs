@@ -205,9 +205,34 @@ internal sealed class SandboxWalker
                 CheckSymbol(_model.GetDeclaredSymbol(node), node);
                 return;
             case ExpressionSyntax expression:
+                if (IsWrite(expression) && _model.GetSymbolInfo(expression).Symbol is IPropertySymbol { IsStatic: true } or IFieldSymbol { IsStatic: true } or IEventSymbol { IsStatic: true })
+                {
+                    // Static state of framework types is shared by the whole process (Regex.CacheSize, default cultures).
+                    var member = _model.GetSymbolInfo(expression).Symbol!;
+                    if (member.ContainingNamespace?.ToDisplayString() != ScriptCodeGenerator.Namespace)
+                    {
+                        ReportApi(expression.SpanStart, "writing " + member.ToDisplayString(NameFormat));
+                    }
+                }
+
                 CheckExpression(expression);
                 return;
         }
+    }
+
+    private static bool IsWrite(ExpressionSyntax expression)
+    {
+        // The outermost name of an assignment target: `A.B = x`, `A.B += x`, `A.B++`, `ref A.B`.
+        var target = expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression ? access : expression;
+        return target.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == target,
+            PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax => target.Parent.Kind() is SyntaxKind.PostIncrementExpression
+                or SyntaxKind.PostDecrementExpression or SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression,
+            RefExpressionSyntax => true,
+            ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword),
+            _ => false,
+        };
     }
 
     private void CheckExpression(ExpressionSyntax expression)

@@ -15,7 +15,7 @@ public sealed class CSharpScriptCompilerTests
         new("class", typeof(bool)),
     ];
 
-    private static CSharpScriptCompiler CreateSut(CSharpScriptOptions? options = null) => new(options);
+    private static CSharpScriptCompiler CreateSut(CSharpScriptOptions? options = null) => new(options ?? new CSharpScriptOptions());
 
     [Fact]
     public void Compile_Expression_ReturnsItsValue()

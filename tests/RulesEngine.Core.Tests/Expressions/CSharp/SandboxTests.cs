@@ -31,6 +31,8 @@ public sealed class SandboxTests
     [InlineData("UsingNamespace", "using System.IO;\nreturn 1;", "System.IO")]
     [InlineData("VarOfForbiddenType", """var info = new System.IO.FileInfo("/tmp"); return 1;""", "System.IO.FileInfo")]
     [InlineData("GenericArgument", """new List<System.IO.FileInfo>()""", "System.IO.FileInfo")]
+    [InlineData("StaticState", """System.Text.RegularExpressions.Regex.CacheSize = 0;""", "writing System.Text.RegularExpressions.Regex.CacheSize")]
+    [InlineData("StaticCulture", """CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;""", "writing System.Globalization.CultureInfo.DefaultThreadCurrentCulture")]
     [InlineData("InternalsOfTheEngine", """new RulesEngine.Core.Expressions.CSharp.CSharpScriptCompiler()""", "RulesEngine.Core.Expressions.CSharp.CSharpScriptCompiler")]
     public void Compile_ForbiddenApi_IsRejectedNamingTheApi(string family, string code, string api)
     {
