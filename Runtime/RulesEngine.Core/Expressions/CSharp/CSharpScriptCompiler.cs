@@ -27,6 +27,7 @@ public sealed class CSharpScriptCompiler
 {
     private const string InstrumentationFailed = "RE0009";
     private const string DuplicateScript = "RE0003";
+    private const string SandboxHint = "Scripts can use only an allowlisted part of .NET (no file system, network, processes, reflection or threads).";
 
     private static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
@@ -135,6 +136,12 @@ public sealed class CSharpScriptCompiler
 
             var severity = diagnostic.Severity == DiagnosticSeverity.Error ? ScriptDiagnostic.Error : ScriptDiagnostic.Warning;
             var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+            if (diagnostic.Id is "CS0234" or "CS0246")
+            {
+                // Users cannot add references; tell them why System.Net.Http & co. are missing.
+                message += " " + SandboxHint;
+            }
+
             var location = diagnostic.Location;
             if (location.SourceTree is { } tree && byTree.TryGetValue(tree, out var owner))
             {

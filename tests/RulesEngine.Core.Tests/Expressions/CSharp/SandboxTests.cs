@@ -55,6 +55,7 @@ public sealed class SandboxTests
 
         errors.ShouldNotBeEmpty();
         errors.ShouldAllBe(d => d.ActivityId == "a1" && d.InputName == "value");
+        errors.ShouldContain(d => d.Code == "RE0001" || d.Message.Contains("allowlisted part of .NET", StringComparison.Ordinal) || d.Code == "CS0103");
     }
 
     [Theory]
