@@ -20,6 +20,9 @@ internal sealed class BudgetInstrumenter(SemanticModel model) : CSharpSyntaxRewr
     private static readonly StatementSyntax EnterStatement = ParseStatement(Budget + ".Enter();");
     private static readonly ExpressionSyntax CheckMethod = ParseExpression(Budget + ".Check");
     private static readonly ExpressionSyntax PassMethod = ParseExpression(Budget + ".Pass");
+    private static readonly ExpressionSyntax CanCatchMethod = ParseExpression(Budget + ".CanCatch");
+    private static readonly ExpressionSyntax AbortingProperty = ParseExpression(Budget + ".Aborting");
+    private const string CaughtName = "__caught";
 
     public static SyntaxTree Instrument(SyntaxTree tree, SemanticModel model)
     {
@@ -104,6 +107,32 @@ internal sealed class BudgetInstrumenter(SemanticModel model) : CSharpSyntaxRewr
         }
 
         return visited.Body is { } block ? visited.WithBody(PrependEnter(block)) : visited;
+    }
+
+    public override SyntaxNode? VisitCatchClause(CatchClauseSyntax node)
+    {
+        // catch { } / catch (T) { } / catch (T e) when (f) { }  →  catch (T e) when (ScriptBudget.CanCatch(e) && (f)) { }
+        var visited = (CatchClauseSyntax)base.VisitCatchClause(node)!;
+        var declaration = visited.Declaration ?? CatchDeclaration(ParseTypeName("global::System.Exception"));
+        if (declaration.Identifier.IsKind(SyntaxKind.None))
+        {
+            declaration = declaration.WithIdentifier(Identifier(CaughtName));
+        }
+
+        ExpressionSyntax condition = Call(CanCatchMethod, IdentifierName(declaration.Identifier.ValueText));
+        if (visited.Filter is { } filter)
+        {
+            condition = BinaryExpression(SyntaxKind.LogicalAndExpression, condition, ParenthesizedExpression(filter.FilterExpression));
+        }
+
+        return visited.WithDeclaration(declaration).WithFilter(CatchFilterClause(condition));
+    }
+
+    public override SyntaxNode? VisitFinallyClause(FinallyClauseSyntax node)
+    {
+        // Skipped while aborting: a finally body runs on top of the deep stack too.
+        var visited = (FinallyClauseSyntax)base.VisitFinallyClause(node)!;
+        return visited.WithBlock(Block(IfStatement(PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, AbortingProperty), visited.Block)));
     }
 
     // Query clauses are lambdas without lambda syntax: tick per element through identity helpers.

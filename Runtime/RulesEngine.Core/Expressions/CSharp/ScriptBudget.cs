@@ -26,8 +26,10 @@ public static class ScriptBudget
     [ThreadStatic]
     private static long t_budgetTicks;
 
+    // Why the running script is being aborted; once set, every check throws and user code can neither catch the
+    // exception nor run finally blocks, so the script unwinds straight back to Evaluate.
     [ThreadStatic]
-    private static bool t_expired;
+    private static AbortReason t_abort;
 
     /// <summary>One unit of work (a loop iteration, a jump).</summary>
     public static void Tick()
@@ -44,11 +46,24 @@ public static class ScriptBudget
         // A StackOverflowException cannot be caught and kills the process; stop well before it.
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
+            t_abort = AbortReason.Recursion;
+            t_countdown = 0;
             throw new ScriptRecursionException();
         }
 
         Tick();
     }
+
+    /// <summary>
+    /// Added as a filter to every user <c>catch</c>: the guard's own exceptions cannot be caught, and nothing can be
+    /// caught while the script is being aborted. (Catch handlers run on top of the still-deep stack, so a script that
+    /// caught the stack guard and recursed again would overflow the real stack.)
+    /// </summary>
+    public static bool CanCatch(Exception exception) =>
+        t_abort == AbortReason.None && exception is not (ScriptTimeoutException or ScriptRecursionException or InsufficientExecutionStackException);
+
+    /// <summary>True while the script is being aborted: user <c>finally</c> bodies are skipped then.</summary>
+    public static bool Aborting => t_abort != AbortReason.None;
 
     /// <summary>Ticks and passes a query clause's condition through.</summary>
     public static bool Check(bool condition)
@@ -66,11 +81,11 @@ public static class ScriptBudget
 
     internal static State Begin(TimeSpan budget)
     {
-        var saved = new State(t_deadline, t_countdown, t_budgetTicks, t_expired);
+        var saved = new State(t_deadline, t_countdown, t_budgetTicks, t_abort);
         t_deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
         t_budgetTicks = budget.Ticks;
         t_countdown = CheckEvery;
-        t_expired = false;
+        t_abort = AbortReason.None;
         return saved;
     }
 
@@ -80,7 +95,12 @@ public static class ScriptBudget
     /// </summary>
     internal static void ThrowIfExpired()
     {
-        if (t_expired || (t_deadline != 0 && Stopwatch.GetTimestamp() > t_deadline))
+        if (t_abort == AbortReason.Recursion)
+        {
+            throw new ScriptRecursionException();
+        }
+
+        if (t_abort == AbortReason.Timeout || (t_deadline != 0 && Stopwatch.GetTimestamp() > t_deadline))
         {
             throw new ScriptTimeoutException(TimeSpan.FromTicks(t_budgetTicks));
         }
@@ -91,28 +111,39 @@ public static class ScriptBudget
         t_deadline = saved.Deadline;
         t_countdown = saved.Countdown;
         t_budgetTicks = saved.BudgetTicks;
-        t_expired = saved.Expired;
+        t_abort = saved.Abort;
     }
 
     private static void CheckClock()
     {
+        if (t_abort == AbortReason.Recursion)
+        {
+            throw new ScriptRecursionException();
+        }
+
+        if (t_abort == AbortReason.Timeout || (t_deadline != 0 && Stopwatch.GetTimestamp() > t_deadline))
+        {
+            // Sticky: once over budget every later check throws at once.
+            t_abort = AbortReason.Timeout;
+            t_countdown = 0;
+            throw new ScriptTimeoutException(TimeSpan.FromTicks(t_budgetTicks));
+        }
+
         if (t_deadline == 0)
         {
             t_countdown = int.MaxValue;
             return;
         }
 
-        if (t_expired || Stopwatch.GetTimestamp() > t_deadline)
-        {
-            // Sticky: once over budget every later check throws at once, so a script that catches the exception
-            // cannot keep looping.
-            t_expired = true;
-            t_countdown = 0;
-            throw new ScriptTimeoutException(TimeSpan.FromTicks(t_budgetTicks));
-        }
-
         t_countdown = CheckEvery;
     }
 
-    internal readonly record struct State(long Deadline, int Countdown, long BudgetTicks, bool Expired);
+    internal readonly record struct State(long Deadline, int Countdown, long BudgetTicks, AbortReason Abort);
+
+    internal enum AbortReason
+    {
+        None,
+        Timeout,
+        Recursion,
+    }
 }

@@ -246,6 +246,19 @@ public sealed class CSharpScriptCompilerTests
     }
 
     [Fact]
+    public async Task Compile_SameContentConcurrently_ConvergesOnOneInstance()
+    {
+        var sut = CreateSut();
+        var request = Scripts.Request("\"concurrent\"");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => sut.Compile(request), TestContext.Current.CancellationToken)));
+
+        results.Distinct().Count().ShouldBe(1);
+        sut.CachedCount.ShouldBe(1);
+        results[0].Get("a1", "value")!.Evaluate(new TestScriptContext(), Scripts.Budget).ShouldBe("concurrent");
+    }
+
+    [Fact]
     public void Compile_DuplicateActivityInput_IsAnError()
     {
         var compiled = CreateSut().Compile(new ScriptCompilationRequest([new ScriptSource("a", "b", "1"), new ScriptSource("a", "b", "2")]));

@@ -68,6 +68,24 @@ public sealed class ScriptBudgetTests
         Should.Throw<ScriptRecursionException>(() => script.Evaluate(new TestScriptContext(), TimeSpan.FromSeconds(10)));
     }
 
+    [Theory]
+    [InlineData("int F(int n) { try { return F(n + 1); } catch { return F(n + 1); } } return F(0);")]
+    [InlineData("int F(int n) { try { return F(n + 1); } catch (Exception e) when (e.Message.Length > 0) { return F(n + 1); } } return F(0);")]
+    [InlineData("int F(int n) { try { return F(n + 1); } finally { F(n + 1); } } return F(0);")]
+    [InlineData("while (true) { try { while (true) { } } finally { while (true) { } } }")]
+    public void Evaluate_ScriptThatCatchesTheGuard_IsStillStopped(string code)
+    {
+        // Handlers run on top of the deep stack: a script must not be able to catch the guard and go on.
+        var script = CreateSut().CompileOk(Scripts.Request(code)).Get("a1", "value")!;
+        var watch = Stopwatch.StartNew();
+
+        var error = Record.Exception(() => script.Evaluate(new TestScriptContext(), Short));
+
+        error.ShouldNotBeNull();
+        error.ShouldBeAssignableTo<Exception>().GetType().ShouldBeOneOf(typeof(ScriptTimeoutException), typeof(ScriptRecursionException));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public void Evaluate_SimpleExpression_IsFast()
     {

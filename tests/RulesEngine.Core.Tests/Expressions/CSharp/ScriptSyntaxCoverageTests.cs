@@ -30,6 +30,8 @@ public sealed class ScriptSyntaxCoverageTests
         { "#region r\nreturn 1;\n#endregion", 1 },
         { "Func<Func<int>> f = () => () => 7; return f()();", 7 },
         { "Lazy<int> l = new(() => 8); return l.Value;", 8 },
+        { "var log = \"\"; try { log += \"t\"; throw new Exception(); } catch { log += \"c\"; } finally { log += \"f\"; } return log;", "tcf" },
+        { "try { return int.Parse(\"x\"); } catch (FormatException) { return -1; }", -1 },
         { "// only a comment", null },
         { "", null },
     };
