@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RulesEngine.Core.Activities;
 using RulesEngine.Core.Descriptors;
@@ -19,8 +20,9 @@ public static class RulesEngineCoreServiceCollectionExtensions
         services.AddOptions<EngineOptions>();
         services.TryAddSingleton(sp =>
         {
+            // One knob for script time: the engine's budget also bounds C# compiled outside a run (designer checks).
             var engine = sp.GetRequiredService<IOptions<EngineOptions>>().Value;
-            return new CSharpScriptCompiler(new CSharpScriptOptions { TimeBudget = engine.ScriptTimeBudget });
+            return new CSharpScriptCompiler(new CSharpScriptOptions { TimeBudget = engine.ScriptTimeBudget }, sp.GetService<ILogger<CSharpScriptCompiler>>());
         });
         services.TryAddSingleton(sp =>
         {
