@@ -1,7 +1,7 @@
 import {
-  Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type Connection as FlowConnection,
+  Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, type Connection as FlowConnection,
 } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { catalogStore } from '../app/services';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/layout';
@@ -17,6 +17,15 @@ export function Canvas() {
     nodes: s.nodes, edges: s.edges, readOnly: s.readOnly, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange,
   })));
   const { screenToFlowPosition, fitView } = useReactFlow();
+  const initialized = useNodesInitialized();
+  const fitted = useRef(false);
+  // Zoom to fit once every node has been measured (the fitView prop can run before custom nodes have sizes).
+  useEffect(() => {
+    if (initialized && !fitted.current) {
+      fitted.current = true;
+      requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.1 }));
+    }
+  }, [initialized, fitView]);
 
   const onConnect = useCallback((c: FlowConnection) => {
     if (c.source && c.target) store.getState().connect(c.source, c.sourceHandle ?? 'Done', c.target);

@@ -26,11 +26,15 @@ export function PropertiesPanel() {
 function ActivityProperties({ activity }: { activity: Activity }) {
   const store = useEditorStoreApi();
   const descriptor = useCatalog((s) => s.byType.get(activity.type));
-  const { readOnly, tenant, variables, problems, diagnostics, focus } = useEditor(useShallow((s) => ({
-    readOnly: s.readOnly, tenant: s.tenant, variables: s.shell.variables ?? [], focus: s.focus,
-    problems: s.problems.filter((p) => p.activityId === activity.id),
-    diagnostics: s.diagnostics.filter((d) => d.activityId === activity.id),
+  // Select raw slices and filter in render: useShallow compares one level deep, so a filtered array
+  // built inside the selector would be "new" on every call and loop.
+  const { readOnly, tenant, shellVariables, allProblems, allDiagnostics, focus } = useEditor(useShallow((s) => ({
+    readOnly: s.readOnly, tenant: s.tenant, shellVariables: s.shell.variables, focus: s.focus,
+    allProblems: s.problems, allDiagnostics: s.diagnostics,
   })));
+  const variables = shellVariables ?? [];
+  const problems = allProblems.filter((p) => p.activityId === activity.id);
+  const diagnostics = allDiagnostics.filter((d) => d.activityId === activity.id);
   const update = (fn: (a: Activity) => Activity, key?: string) => store.getState().updateActivity(activity.id, fn, key);
   const variableNames = variables.map((v) => v.name);
 

@@ -1,0 +1,55 @@
+// Takes screenshots of the main screens against a running mock server (npm run mock) or host.
+//   DESIGNER_URL=http://127.0.0.1:5180 DESIGNER_TOKEN=dev node e2e/screenshots.mjs
+import { mkdir } from 'node:fs/promises';
+import { launch, signIn } from './browser.mjs';
+
+const base = process.env.DESIGNER_URL ?? 'http://127.0.0.1:5180';
+const token = process.env.DESIGNER_TOKEN ?? 'dev';
+const out = new URL('./screenshots/', import.meta.url).pathname;
+await mkdir(out, { recursive: true });
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('pageerror', (e) => console.error('pageerror:', e.message));
+page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
+const shot = async (name) => { await page.waitForTimeout(400); await page.screenshot({ path: `${out}${name}.png` }); console.log('shot', name); };
+
+await page.goto(base);
+await shot('01-signin');
+await signIn(page, base, token);
+await page.getByTestId('workflow-table').waitFor();
+await shot('02-workflows');
+await page.goto(`${base}/workflows/sync-jobs`);
+await page.getByTestId('node-fetch1').waitFor();
+await shot('03-editor');
+await page.getByTestId('node-cron1').click();
+await shot('04-cron');
+await page.getByTestId('node-dec1').click();
+await page.waitForTimeout(1200);
+await shot('05-csharp');
+await page.getByTestId('publish-button').click();
+await page.getByTestId('problems-list').waitFor();
+await shot('06-publish-errors');
+await page.goto(`${base}/workflows/candidate-export`);
+await page.getByTestId('node-fork1').waitFor();
+await page.getByTestId('node-ev1').click();
+await shot('07-fork-autolayout');
+await page.getByTestId('versions-button').click().catch(() => {});
+await page.goto(`${base}/workflows/sync-jobs`);
+await page.getByTestId('versions-button').click();
+await page.getByTestId('diff-button').click();
+await page.getByTestId('diff-view').waitFor();
+await shot('08-versions-diff');
+await page.goto(`${base}/instances`);
+await page.getByTestId('instances-table').waitFor();
+await shot('09-instances');
+await page.goto(`${base}/instances/inst-0001`);
+await page.getByTestId('node-send1').waitFor();
+await page.getByTestId('node-send1').click();
+await shot('10-instance');
+await page.goto(`${base}/settings`);
+await page.getByTestId('sr-connection-form').waitFor();
+await shot('11-settings');
+await page.getByTestId('settings-tab-mappings').click();
+await page.getByTestId('mapping-departments').click();
+await shot('12-mappings');
+await browser.close();
