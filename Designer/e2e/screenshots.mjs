@@ -9,6 +9,7 @@ const out = new URL('./screenshots/', import.meta.url).pathname;
 await mkdir(out, { recursive: true });
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) console.error('EXTERNAL REQUEST:', r.url()); });
 page.on('pageerror', (e) => console.error('pageerror:', e.message));
 page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
 const shot = async (name) => { await page.waitForTimeout(400); await page.screenshot({ path: `${out}${name}.png` }); console.log('shot', name); };

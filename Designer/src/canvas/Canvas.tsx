@@ -61,7 +61,7 @@ export function Canvas() {
         onPaneClick={() => store.getState().select(null)}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#c9cfd8" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => (n.selected ? '#2456d6' : '#b8c0cc')} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 160, height: 100 }} nodeColor={(n) => (n.selected ? '#2456d6' : '#b8c0cc')} />
         <Controls showInteractive={false} aria-label="Zoom controls">
           {!readOnly && (
             <ControlButton onClick={() => { store.getState().layout(); setTimeout(() => void fitView({ padding: 0.2 }), 50); }} title="Auto-layout" aria-label="Auto-layout" data-testid="auto-layout">

@@ -15,7 +15,7 @@ export interface CodeEditorProps {
 }
 
 /** Monaco for C# expressions and JSON values; C# models are named per activity+input for markers. */
-export function CodeEditor({ activityId, inputName, value, language, onChange, readOnly, height, label }: CodeEditorProps) {
+export default function CodeEditor({ activityId, inputName, value, language, onChange, readOnly, height, label }: CodeEditorProps) {
   const diagnostics = useEditor((s) => s.diagnostics);
   const path = language === 'csharp' ? scriptModelUri(activityId, inputName).toString() : `inmemory://json/${activityId}/${inputName}.json`;
   useEffect(() => applyDiagnostics(diagnostics), [diagnostics, path]);

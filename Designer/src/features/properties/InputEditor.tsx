@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { InputDescriptor } from '../../api/types';
 import type { Expression, InputValue } from '../../model/workflow';
-import { CodeEditor } from './CodeEditor';
+// Monaco is large: load it on the first C# input, not with the app.
+const CodeEditor = lazy(() => import('./CodeEditor'));
 
 export interface InputEditorProps {
   activityId: string;
@@ -65,7 +66,9 @@ export function InputEditor({ activityId, descriptor, value, variables, readOnly
         </div>
       </div>
       {isCode ? (
+        <Suspense fallback={<div className="code-editor loading">Loading editor…</div>}>
         <CodeEditor activityId={activityId} inputName={descriptor.name} language="csharp" label={`${descriptor.displayName} (C#)`} value={typeof expression?.value === 'string' ? expression.value : ''} readOnly={readOnly} onChange={(v) => commit('CSharp', v)} />
+        </Suspense>
       ) : (
         <LiteralField id={id} descriptor={descriptor} expression={expression} variables={variables} readOnly={readOnly} setLiteral={setLiteral} activityId={activityId} />
       )}

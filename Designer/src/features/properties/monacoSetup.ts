@@ -4,7 +4,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import type { ScriptDiagnostic } from '../../api/types';
 import { completionsFor } from '../../model/scriptGlobals';
-import type { WorkflowDefinition } from '../../model/workflow';
+import { getCompletionWorkflow } from './completionSource';
 
 // Monaco is bundled: no CDN, nothing loaded from the internet at run time.
 self.MonacoEnvironment = {
@@ -14,11 +14,6 @@ self.MonacoEnvironment = {
 };
 loader.config({ monaco });
 
-/** The workflow the C# completion provider should offer names from (the focused editor sets it). */
-let completionSource: () => Pick<WorkflowDefinition, 'variables' | 'inputs' | 'root'> | null = () => null;
-export function setCompletionSource(source: typeof completionSource): void {
-  completionSource = source;
-}
 
 const kindMap = {
   global: monaco.languages.CompletionItemKind.Module,
@@ -30,7 +25,7 @@ const kindMap = {
 monaco.languages.registerCompletionItemProvider('csharp', {
   triggerCharacters: ['.'],
   provideCompletionItems(model, position) {
-    const workflow = completionSource();
+    const workflow = getCompletionWorkflow();
     if (!workflow) return { suggestions: [] };
     const before = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
     const word = model.getWordUntilPosition(position);

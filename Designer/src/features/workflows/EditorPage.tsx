@@ -11,7 +11,7 @@ import { createEditorStore, type EditorStore } from '../../store/editor';
 import { EditorStoreContext, useEditor, useEditorStoreApi } from '../../store/editorContext';
 import { Palette } from '../palette/Palette';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
-import { setCompletionSource } from '../properties/monacoSetup';
+import { setCompletionSource } from '../properties/completionSource';
 import { RunDialog } from '../runs/RunDialog';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { ProblemsBar } from './ProblemsBar';
