@@ -51,6 +51,6 @@ await page.goto(`${base}/settings`);
 await page.getByTestId('sr-connection-form').waitFor();
 await shot('11-settings');
 await page.getByTestId('settings-tab-mappings').click();
-await page.getByTestId('mapping-departments').click();
+await page.getByTestId('mapping-table-departments').click();
 await shot('12-mappings');
 await browser.close();

@@ -54,7 +54,7 @@ export function MappingTables({ tenant }: { tenant: string }) {
         <ul className="plain-list">
           {tables.map((t) => (
             <li key={t.name}>
-              <button type="button" className={`list-btn ${current === t.name ? 'active' : ''}`} onClick={() => void open(t.name)} data-testid={`mapping-${t.name}`}>
+              <button type="button" className={`list-btn ${current === t.name ? 'active' : ''}`} onClick={() => void open(t.name)} data-testid={`mapping-table-${t.name}`}>
                 {t.name}<span className="muted small">{t.rowCount} rows</span>
               </button>
             </li>
