@@ -81,6 +81,23 @@ try {
   await problem.click();
   await page.getByTestId('properties-panel').waitFor();
 
+  step('a stale save shows who saved and offers Reload');
+  const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await other.goto(`${base}/workflows/${workflowId}`); // same tab session storage is not shared: sign in again
+  await other.getByLabel('Token').fill(token);
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await other.getByTestId('workflow-name').waitFor().catch(async () => { await other.goto(`${base}/workflows/${workflowId}`); });
+  await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
+  await page.getByTestId('workflow-description').fill('changed in tab 1');
+  await page.keyboard.press('Control+s');
+  await page.getByTestId('editor-message').filter({ hasText: 'Saved version' }).waitFor();
+  await other.getByTestId('workflow-description').fill('changed in tab 2');
+  await other.getByTestId('save-button').click();
+  await other.getByTestId('conflict-banner').filter({ hasText: 'saved by' }).waitFor();
+  await other.getByTestId('conflict-reload').click();
+  assert.equal(await other.getByTestId('workflow-description').inputValue(), 'changed in tab 1');
+  await other.close();
+
   assert.deepEqual(errors, []);
   console.log('smoke: OK');
 } finally {

@@ -12,7 +12,7 @@ export function MappingTables({ tenant }: { tenant: string }) {
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
 
   const loadList = () => api.mappings.list(tenant).then(setTables).catch((e: unknown) => setStatus({ kind: 'error', text: describeError(e) }));
-  useEffect(() => { void loadList(); }, [tenant]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void loadList(); }, [tenant]);
 
   const open = async (name: string) => {
     setStatus(null);

@@ -11,7 +11,7 @@ export function VendorEndpoints({ tenant }: { tenant: string }) {
   const [tests, setTests] = useState<Record<string, string>>({});
 
   const load = () => api.connections.list(tenant).then((all) => setItems(all.filter((c) => c.kind === 'http'))).catch((e: unknown) => setError(describeError(e)));
-  useEffect(() => { void load(); }, [tenant]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void load(); }, [tenant]);
 
   const save = async () => {
     if (!editing) return;

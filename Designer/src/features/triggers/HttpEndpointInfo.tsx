@@ -1,9 +1,5 @@
 import { useState } from 'react';
-
-export function hookUrl(origin: string, tenant: string, path: string): string {
-  const clean = path.trim().replace(/^\/+/, '');
-  return `${origin}/hooks/${encodeURIComponent(tenant)}/${clean}`;
-}
+import { hookUrl } from './hookUrl';
 
 /** The public URL of an Elsa.HttpEndpoint trigger, with a copy button. */
 export function HttpEndpointInfo({ tenant, path }: { tenant: string; path: string }) {

@@ -26,7 +26,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
     setRight((r) => r ?? sorted[0]?.version ?? null);
     setLeft((l) => l ?? sorted[1]?.version ?? null);
   }).catch((e: unknown) => setError(describeError(e)));
-  useEffect(() => { void load(); }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { void load(); }, []);
 
   const rollback = async (version: number) => {
     if (!window.confirm(`Publish a new version copied from version ${version}?`)) return;
