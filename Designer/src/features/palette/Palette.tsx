@@ -5,6 +5,7 @@ import { useCatalog } from '../../app/services';
 import type { ActivityDescriptor } from '../../api/types';
 import { PALETTE_MIME } from '../../canvas/Canvas';
 import { categoryColor } from '../../canvas/categoryColor';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../model/layout';
 import { groupDescriptors } from '../../store/catalog';
 import { useEditorStoreApi } from '../../store/editorContext';
 
@@ -20,7 +21,11 @@ export function Palette() {
   const addAtCenter = (d: ActivityDescriptor) => {
     const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
     const p = canvas ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }) : { x: 0, y: 0 };
-    store.getState().addActivity(d, { x: p.x - 110 + Math.random() * 40, y: p.y - 40 + Math.random() * 40 });
+    // Step down from the centre until the new node does not cover an existing one.
+    const taken = store.getState().nodes.map((n) => n.position);
+    const spot = { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) };
+    while (taken.some((t) => Math.abs(t.x - spot.x) < NODE_WIDTH && Math.abs(t.y - spot.y) < NODE_HEIGHT + 20)) spot.y += NODE_HEIGHT + 30;
+    store.getState().addActivity(d, spot);
   };
 
   return (

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { InputDescriptor } from '../../api/types';
+import { CasesEditor } from './CasesEditor';
 import type { Expression, InputValue } from '../../model/workflow';
 // Monaco is large: load it on the first C# input, not with the app.
 const CodeEditor = lazy(() => import('./CodeEditor'));
@@ -110,6 +111,9 @@ function LiteralField({ id, descriptor, expression, variables, readOnly, setLite
       return <textarea id={id} rows={4} value={text} disabled={readOnly} onChange={(e) => setLiteral(e.target.value)} data-testid={testId} />;
     case 'list':
     case 'outcomes':
+      if (hint === 'outcomes' && (descriptor.name.toLowerCase() === 'cases' || (Array.isArray(raw) && raw.some((x) => typeof x === 'object' && x !== null)))) {
+        return <CasesEditor testId={testId} value={raw} readOnly={readOnly} onChange={(cases) => setLiteral(cases)} />;
+      }
       if (Array.isArray(raw) && raw.some((x) => typeof x !== 'string')) {
         return <JsonField id={id} testId={testId} value={raw} readOnly={readOnly} onValid={setLiteral} activityId={activityId} inputName={descriptor.name} />;
       }
