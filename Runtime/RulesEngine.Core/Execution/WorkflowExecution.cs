@@ -149,12 +149,11 @@ internal sealed class WorkflowExecution : IScriptContext
                 return ValueConverter.ToNode(outputs.Values.First());
             }
 
-            foreach (var preferred in (string[])["result", "output", "items"])
+            // The primary output: "result" when the activity has one, else the first it declares.
+            var primary = node?.Descriptor?.FindOutput("result")?.Name ?? node?.Descriptor?.Outputs.FirstOrDefault()?.Name;
+            if (primary is not null && outputs.TryGetValue(primary, out var primaryValue))
             {
-                if (outputs.TryGetValue(preferred, out var v))
-                {
-                    return ValueConverter.ToNode(v);
-                }
+                return ValueConverter.ToNode(primaryValue);
             }
 
             var all = new JsonObject();
