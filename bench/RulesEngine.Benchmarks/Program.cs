@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using RulesEngine.Benchmarks;
+
+// `dotnet run -c Release -- once` prints the one-shot figures; anything else goes to BenchmarkDotNet's switcher
+// (e.g. `-- --filter '*' --job short`).
+if (args.Length > 0 && args[0] == "once")
+{
+    OneShotMeasurements.Run();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(InterpreterBenchmark).Assembly).Run(args);
