@@ -39,7 +39,7 @@ public static class PersistenceServiceCollectionExtensions
         // The provider decides which context type (and so which migrations) to register, so it is read now.
         var options = ReadOptions(configuration);
         services.AddOptions<DatabaseOptions>()
-            .BindConfiguration(DatabaseOptions.SectionName)
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .PostConfigure(o => o.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? o.ConnectionString)
             .ValidateDataAnnotations()
             .ValidateOnStart();
