@@ -126,7 +126,16 @@ internal sealed class WorkflowDefinitionStore(
         return new SaveDraftResult(current is null ? SaveDraftStatus.NotFound : SaveDraftStatus.Conflict, current);
     }
 
-    public async Task<WorkflowVersion?> PublishAsync(string tenantId, string definitionId, int? version = null, CancellationToken cancellationToken = default)
+    public Task<WorkflowVersion?> PublishAsync(string tenantId, string definitionId, int? version = null, CancellationToken cancellationToken = default)
+        => RetryOnConflictAsync(() => PublishOnceAsync(tenantId, definitionId, version, cancellationToken));
+
+    public Task<bool> RetractAsync(string tenantId, string definitionId, CancellationToken cancellationToken = default)
+        => RetryOnConflictAsync(() => RetractOnceAsync(tenantId, definitionId, cancellationToken));
+
+    public Task<WorkflowVersion?> RollbackAsync(string tenantId, string definitionId, int version, string? savedBy, CancellationToken cancellationToken = default)
+        => RetryOnConflictAsync(() => RollbackOnceAsync(tenantId, definitionId, version, savedBy, cancellationToken));
+
+    private async Task<WorkflowVersion?> PublishOnceAsync(string tenantId, string definitionId, int? version, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var header = await FindHeaderAsync(db, tenantId, definitionId, cancellationToken).ConfigureAwait(false);
@@ -158,7 +167,7 @@ internal sealed class WorkflowDefinitionStore(
         return target;
     }
 
-    public async Task<bool> RetractAsync(string tenantId, string definitionId, CancellationToken cancellationToken = default)
+    private async Task<bool> RetractOnceAsync(string tenantId, string definitionId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var header = await FindHeaderAsync(db, tenantId, definitionId, cancellationToken).ConfigureAwait(false);
@@ -174,7 +183,7 @@ internal sealed class WorkflowDefinitionStore(
         return true;
     }
 
-    public async Task<WorkflowVersion?> RollbackAsync(string tenantId, string definitionId, int version, string? savedBy, CancellationToken cancellationToken = default)
+    private async Task<WorkflowVersion?> RollbackOnceAsync(string tenantId, string definitionId, int version, string? savedBy, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var header = await FindHeaderAsync(db, tenantId, definitionId, cancellationToken).ConfigureAwait(false);
@@ -277,6 +286,26 @@ internal sealed class WorkflowDefinitionStore(
         var deleted = await db.WorkflowDefinitions.Where(d => d.TenantId == tenantId && d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return deleted > 0;
+    }
+
+    // Publish, retract and rollback carry no stamp from the caller: when another write of the same definition
+    // got in first (definition stamp or unique version index), re-reading and trying again is the right outcome.
+    private const int MaxAttempts = 20;
+
+    private static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> operation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await operation().ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Jitter spreads competing writers apart so that they stop colliding.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10)))).ConfigureAwait(false);
+            }
+        }
     }
 
     private static async Task UnpublishCurrentAsync(RulesEngineDbContext db, WorkflowDefinition header, int? exceptVersion, CancellationToken cancellationToken)

@@ -116,6 +116,39 @@ public sealed class WorkflowDefinitionStoreTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task PublishAsync_ConcurrentPublishesAndRollbacks_LeaveExactlyOnePublishedVersion(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var store = db.Get<IWorkflowDefinitionStore>();
+        var tenant = Some.TenantId();
+        var id = Some.DefinitionId();
+        var v1 = (await store.CreateAsync(tenant, new NewWorkflowDefinition(id, "W", null, Some.WorkflowJson("a"), "alice"), ct))!;
+        await store.PublishAsync(tenant, id, cancellationToken: ct);
+        await store.SaveDraftAsync(tenant, id, new WorkflowDraft(Some.WorkflowJson("b"), v1.ConcurrencyStamp, "bob"), ct);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(
+            async () =>
+            {
+                _ = i % 3 == 2
+                    ? await store.RollbackAsync(tenant, id, 1, "ops", ct)
+                    : await store.PublishAsync(tenant, id, i % 2 + 1, ct);
+            },
+            ct)));
+
+        var versions = await store.ListVersionsAsync(tenant, id, ct);
+        versions.Count(v => v.IsPublished).ShouldBe(1);
+        versions.Count(v => v.IsLatest).ShouldBe(1);
+        versions.Select(v => v.Version).ShouldBe(Enumerable.Range(1, versions.Count).Reverse());
+        var header = (await store.GetAsync(tenant, id, ct))!;
+        header.PublishedVersion.ShouldBe(versions.Single(v => v.IsPublished).Version);
+        header.LatestVersion.ShouldBe(versions.Max(v => v.Version));
+        versions.Single(v => v.IsLatest).Version.ShouldBe(header.LatestVersion);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Queries_OfAnotherTenant_NeverSeeTheDefinition(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
