@@ -16,10 +16,13 @@ namespace RulesEngine.TestSupport.PostgreSql;
 public sealed class PostgreSqlServer : IAsyncDisposable
 {
     private const string ServiceUser = "postgres";
+    private const string FolderPrefix = "rulesengine-pg-";
+    private const string OwnerLockFile = "owner.lock";
     private static readonly Lazy<Task<PostgreSqlServer>> SharedServer = new(StartSharedAsync);
     private readonly string binDirectory;
     private readonly string rootDirectory;
     private readonly string? runAs;
+    private FileStream? ownerLock;
     private int disposed;
 
     private PostgreSqlServer(string binDirectory, string rootDirectory, string? runAs, int port)
@@ -48,8 +51,12 @@ public sealed class PostgreSqlServer : IAsyncDisposable
     {
         var bin = PostgreSqlBinaries.FindOrThrow();
         var runAs = IsRoot() ? await EnsureServiceUserAsync(cancellationToken).ConfigureAwait(false) : null;
-        var root = Path.Combine(Path.GetTempPath(), "rulesengine-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        await StopAbandonedServersAsync(bin, runAs, cancellationToken).ConfigureAwait(false);
+        var root = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
+
+        // Held for the server's lifetime; a later run that can take it knows this process died without cleaning up.
+        var ownerLock = new FileStream(Path.Combine(root, OwnerLockFile), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         try
         {
             if (runAs is not null)
@@ -76,6 +83,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
                             "start",
                         ],
                         cancellationToken).ConfigureAwait(false);
+                    started.ownerLock = ownerLock;
                     return started;
                 }
                 catch (InvalidOperationException ex)
@@ -88,6 +96,7 @@ public sealed class PostgreSqlServer : IAsyncDisposable
         }
         catch
         {
+            await ownerLock.DisposeAsync().ConfigureAwait(false);
             TryDelete(root);
             throw;
         }
@@ -141,7 +150,50 @@ public sealed class PostgreSqlServer : IAsyncDisposable
             // Already stopped; still delete the folder.
         }
 
+        if (ownerLock is not null)
+        {
+            await ownerLock.DisposeAsync().ConfigureAwait(false);
+        }
+
         TryDelete(rootDirectory);
+    }
+
+    // A test process killed before it could dispose leaves its server running; stop those whose owner is gone.
+    private static async Task StopAbandonedServersAsync(string bin, string? runAs, CancellationToken cancellationToken)
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            try
+            {
+                using (new FileStream(Path.Combine(dir, OwnerLockFile), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    // We got the lock: nobody owns this server any more.
+                }
+            }
+            catch (IOException)
+            {
+                continue; // alive (locked) or not ours to judge
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            var abandoned = new PostgreSqlServer(bin, dir, runAs, 0);
+            if (File.Exists(Path.Combine(abandoned.DataDirectory, "postmaster.pid")))
+            {
+                try
+                {
+                    await abandoned.RunToolAsync("pg_ctl", ["-D", abandoned.DataDirectory, "-m", "immediate", "-w", "stop"], cancellationToken).ConfigureAwait(false);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Not running after all.
+                }
+            }
+
+            TryDelete(dir);
+        }
     }
 
     private static async Task<PostgreSqlServer> StartSharedAsync()
