@@ -1,0 +1,9 @@
+namespace RulesEngine.Persistence.Inbox;
+
+public enum WebhookInboxStatus
+{
+    Pending,
+    Processing,
+    Done,
+    Failed,
+}

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using RulesEngine.Persistence.Infrastructure;
+
+namespace RulesEngine.Persistence.Inbox;
+
+internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time) : IWebhookInboxStore
+{
+    private const int ClaimCandidates = 8;
+
+    public async Task<InboxAddResult> TryAddAsync(NewWebhookInboxItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentException.ThrowIfNullOrWhiteSpace(item.TenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(item.Source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(item.DedupKey);
+        var row = new WebhookInboxItem
+        {
+            Id = Ids.New(),
+            TenantId = item.TenantId,
+            Source = item.Source,
+            DedupKey = item.DedupKey,
+            HeadersJson = item.HeadersJson,
+            Body = item.Body,
+            ReceivedAt = time.GetUtcNow(),
+            Status = WebhookInboxStatus.Pending,
+        };
+
+        var added = await factory.TryInsertAsync(
+            row,
+            (db, ct) => db.WebhookInbox.AnyAsync(x => x.TenantId == item.TenantId && x.Source == item.Source && x.DedupKey == item.DedupKey, ct),
+            cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            return new InboxAddResult(true, row);
+        }
+
+        await using var read = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await read.WebhookInbox.AsNoTracking()
+            .FirstAsync(x => x.TenantId == item.TenantId && x.Source == item.Source && x.DedupKey == item.DedupKey, cancellationToken).ConfigureAwait(false);
+        return new InboxAddResult(false, existing);
+    }
+
+    public async Task<WebhookInboxItem?> GetAsync(string tenantId, string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.WebhookInbox.AsNoTracking().FirstOrDefaultAsync(x => x.TenantId == tenantId && x.Id == id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<WebhookInboxItem?> TryLeaseNextAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        var now = time.GetUtcNow();
+        var expires = now + leaseDuration;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = await db.WebhookInbox.AsNoTracking()
+            .Where(x => x.Status == WebhookInboxStatus.Pending
+                || (x.Status == WebhookInboxStatus.Processing && x.LeaseExpiresAt <= now))
+            .OrderBy(x => x.ReceivedAt)
+            .Select(x => new { x.Id, x.Status, x.LeaseOwner, x.Attempts })
+            .Take(ClaimCandidates)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        foreach (var candidate in candidates)
+        {
+            // Compare-and-set on what we read: another worker that claimed it first changed Attempts, so we match nothing.
+            var claimed = await db.WebhookInbox
+                .Where(x => x.Id == candidate.Id && x.Status == candidate.Status && x.Attempts == candidate.Attempts)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.Status, WebhookInboxStatus.Processing)
+                        .SetProperty(x => x.LeaseOwner, owner)
+                        .SetProperty(x => x.LeaseExpiresAt, expires)
+                        .SetProperty(x => x.Attempts, candidate.Attempts + 1),
+                    cancellationToken).ConfigureAwait(false);
+            if (claimed == 1)
+            {
+                return await db.WebhookInbox.AsNoTracking().FirstAsync(x => x.Id == candidate.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<bool> CompleteAsync(string tenantId, string id, string owner, string? instanceId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.WebhookInbox
+            .Where(x => x.TenantId == tenantId && x.Id == id && x.LeaseOwner == owner && x.Status == WebhookInboxStatus.Processing)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(x => x.Status, WebhookInboxStatus.Done)
+                    .SetProperty(x => x.InstanceId, instanceId)
+                    .SetProperty(x => x.ProcessedAt, now)
+                    .SetProperty(x => x.Error, (string?)null)
+                    .SetProperty(x => x.LeaseOwner, (string?)null)
+                    .SetProperty(x => x.LeaseExpiresAt, (DateTimeOffset?)null),
+                cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<bool> FailAsync(string tenantId, string id, string owner, string error, bool retry, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var status = retry ? WebhookInboxStatus.Pending : WebhookInboxStatus.Failed;
+        DateTimeOffset? processedAt = retry ? null : now;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.WebhookInbox
+            .Where(x => x.TenantId == tenantId && x.Id == id && x.LeaseOwner == owner && x.Status == WebhookInboxStatus.Processing)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(x => x.Status, status)
+                    .SetProperty(x => x.Error, error)
+                    .SetProperty(x => x.ProcessedAt, processedAt)
+                    .SetProperty(x => x.LeaseOwner, (string?)null)
+                    .SetProperty(x => x.LeaseExpiresAt, (DateTimeOffset?)null),
+                cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var beforeUtc = before.ToUniversalTime();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.WebhookInbox
+            .Where(x => (x.Status == WebhookInboxStatus.Done || x.Status == WebhookInboxStatus.Failed) && x.ReceivedAt < beforeUtc)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+namespace RulesEngine.Persistence.Instances;
+
+public sealed record InstanceRef(string TenantId, string InstanceId);

@@ -1,0 +1,10 @@
+namespace RulesEngine.Persistence.Instances;
+
+public enum WorkflowStatus
+{
+    Running,
+    Suspended,
+    Finished,
+    Faulted,
+    Cancelled,
+}

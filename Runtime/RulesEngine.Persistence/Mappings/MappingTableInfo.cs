@@ -1,0 +1,3 @@
+namespace RulesEngine.Persistence.Mappings;
+
+public sealed record MappingTableInfo(string Name, string? Description, int RowCount, DateTimeOffset UpdatedAt);
