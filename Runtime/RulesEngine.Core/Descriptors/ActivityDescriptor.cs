@@ -34,8 +34,9 @@ public sealed class ActivityDescriptor
     [JsonIgnore]
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    // Not "required": JSON schema generation (OpenAPI) rejects required members that are not serialised.
     [JsonIgnore]
-    public required Type ClrType { get; init; }
+    public Type ClrType { get; init; } = typeof(object);
 
     public InputDescriptor? FindInput(string name) =>
         Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));

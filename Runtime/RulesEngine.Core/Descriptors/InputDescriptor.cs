@@ -31,9 +31,10 @@ public sealed class InputDescriptor
     [JsonIgnore]
     public bool EvaluateBeforeExecute { get; init; } = true;
 
+    // Not "required": JSON schema generation (OpenAPI) rejects required members that are not serialised.
     [JsonIgnore]
-    public required Type ValueType { get; init; }
+    public Type ValueType { get; init; } = typeof(object);
 
     [JsonIgnore]
-    public required PropertyInfo Property { get; init; }
+    public PropertyInfo Property { get; init; } = null!;
 }

@@ -23,6 +23,7 @@ public static class RulesEngineWebHost
         }
 
         builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.Services.AddRulesEngineHost(builder.Configuration);
 
         var app = builder.Build();
