@@ -1,12 +1,19 @@
 namespace RulesEngine.Host.Features.Runs;
 
-/// <summary>Registers the runtime: dispatcher, executor, workers, timers, recovery.</summary>
+/// <summary>Registers the runtime: dispatcher, executor, worker pool, timers and recovery.</summary>
 public static class RunsServiceCollectionExtensions
 {
     public static IServiceCollection AddRulesEngineRuns(this IServiceCollection services)
     {
         services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BlueprintCache>();
+        services.AddSingleton<RunQueue>();
+        services.AddSingleton<RunningInstances>();
+        services.AddSingleton<InstanceExecutor>();
+        services.AddSingleton<IWorkflowDispatcher, WorkflowDispatcher>();
+        services.AddSingleton<ITriggerIndexer, TriggerIndexer>();
+        services.AddHostedService<RunWorker>();
+        services.AddHostedService<TimerAndRecoveryWorker>();
         return services;
     }
 }

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RulesEngine.Core.Execution;
+using RulesEngine.Persistence.Instances;
+using JournalEntry = RulesEngine.Persistence.Journal.JournalEntry;
+
+namespace RulesEngine.Host.Features.Instances;
+
+/// <summary>An instance with what the designer's run view needs: variables, outputs, waiting bookmarks, journal.</summary>
+public sealed record InstanceDetail(
+    InstanceSummary Instance,
+    JsonObject Variables,
+    JsonObject Outputs,
+    IReadOnlyList<InstanceBookmark> Bookmarks,
+    IReadOnlyList<InstanceJournalEntry> Journal,
+    JsonObject? Fault)
+{
+    public static InstanceDetail From(WorkflowInstance instance, WorkflowState? state, IReadOnlyList<JournalEntry> entries) => new(
+        InstanceSummary.From(instance),
+        ToObject(state?.Variables),
+        ToObject(state?.Output),
+        state?.Bookmarks.Select(b => new InstanceBookmark(b.Id, b.ActivityId, b.Name, b.ResumeAt)).ToList() ?? [],
+        entries.Select(InstanceJournalEntry.From).ToList(),
+        state?.Fault is null ? null : new JsonObject
+        {
+            ["message"] = state.Fault.Message,
+            ["activityId"] = state.Fault.ActivityId,
+            ["activityType"] = state.Fault.ActivityType,
+            ["code"] = state.Fault.Code,
+        });
+
+    private static JsonObject ToObject(Dictionary<string, object?>? values)
+    {
+        var o = new JsonObject();
+        foreach (var (k, v) in values ?? [])
+        {
+            o[k] = ValueConverter.ToNode(v)?.DeepClone();
+        }
+
+        return o;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using RulesEngine.Core.Execution;
+using RulesEngine.Persistence.Triggers;
+
+namespace RulesEngine.Host.Features.Runs;
+
+/// <summary>
+/// Writes the trigger index of a published version: one entry per trigger activity, keyed by what matches it
+/// (cron expression, webhook path, SmartRecruiters event names), replaced atomically.
+/// </summary>
+internal sealed class TriggerIndexer(ITriggerIndexStore store) : ITriggerIndexer
+{
+    public Task ReindexAsync(string tenantId, string definitionId, WorkflowBlueprint? published, CancellationToken cancellationToken)
+    {
+        if (published is null)
+        {
+            return store.RemoveAsync(tenantId, definitionId, cancellationToken);
+        }
+
+        var entries = published.Triggers.Select(t =>
+        {
+            var settings = new JsonObject();
+            foreach (var (name, input) in t.Node.Inputs)
+            {
+                settings[name] = input.Expression.Value?.DeepClone();
+            }
+
+            return new TriggerRegistration(published.Definition.Version, t.Id, KindOf(t.Node.Type), KeyOf(t), settings.ToJsonString());
+        }).ToList();
+        return store.ReplaceAsync(tenantId, definitionId, entries, cancellationToken);
+    }
+
+    private static string KindOf(string type) => type switch
+    {
+        "Elsa.Cron" => TriggerKinds.Cron,
+        "Elsa.HttpEndpoint" => TriggerKinds.Http,
+        "Elsa.Timer" => TriggerKinds.Timer,
+        "SmartRecruiters.Event" => TriggerKinds.SmartRecruiters,
+        _ => type,
+    };
+
+    private static string KeyOf(BlueprintNode trigger)
+    {
+        foreach (var name in (string[])["path", "cronExpression", "interval", "events"])
+        {
+            if (trigger.Node.Inputs.TryGetValue(name, out var input) && input.Expression.ValueText is { } text)
+            {
+                return text;
+            }
+        }
+
+        return trigger.Id;
+    }
+}
