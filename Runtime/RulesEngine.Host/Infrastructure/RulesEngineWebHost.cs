@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using RulesEngine.Activities;
 using RulesEngine.Host.Features.Activities;
 using RulesEngine.Host.Features.Auth;
+using RulesEngine.Host.Features.Demo;
 using RulesEngine.Host.Features.Designer;
 using RulesEngine.Host.Features.Instances;
 using RulesEngine.Host.Features.Runs;
 using RulesEngine.Persistence;
+using SmartRecruiters.Sandbox;
 
 namespace RulesEngine.Host.Infrastructure;
 
@@ -22,9 +24,20 @@ public static class RulesEngineWebHost
             overrides.TryAdd("Database:DataDirectory", Path.GetFullPath(settings.DataDirectory));
         }
 
+        if (settings.Demo && string.IsNullOrEmpty(builder.Configuration[$"{AuthOptions.SectionName}:AdminToken"])
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("RULESENGINE_ADMIN_TOKEN")))
+        {
+            overrides.TryAdd($"{AuthOptions.SectionName}:AdminToken", DemoSeeder.NewAdminToken());
+        }
+
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.Services.AddRulesEngineHost(builder.Configuration);
+        if (settings.Demo)
+        {
+            builder.Services.AddSmartRecruitersSandbox();
+            builder.Services.AddSingleton<DemoSeeder>();
+        }
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -35,6 +48,11 @@ public static class RulesEngineWebHost
         app.MapActivityEndpoints();
         app.MapInstanceEndpoints();
         HostEndpoints.MapFeatureEndpoints(app);
+        if (settings.Demo)
+        {
+            app.MapSmartRecruitersSandbox("/sandbox");
+        }
+
         app.MapDesigner();
         return app;
     }
@@ -44,9 +62,21 @@ public static class RulesEngineWebHost
     {
         await DatabaseMigrator.MigrateAsync(app.Services, cancellationToken).ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var baseUrl = app.Urls.First();
         foreach (var url in app.Urls)
         {
             await stdout.WriteLineAsync($"RulesEngine listening on {url}").ConfigureAwait(false);
+        }
+
+        if (settings.Demo)
+        {
+            var seeder = app.Services.GetRequiredService<DemoSeeder>();
+            var published = await seeder.SeedAsync(new Uri(baseUrl), DemoSeeder.FindWorkflowsFolder(), cancellationToken).ConfigureAwait(false);
+            var token = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.AdminToken;
+            await stdout.WriteLineAsync($"Admin token: {token}").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"Designer: {baseUrl}/  (sign in with the admin token, tenant '{DemoSeeder.TenantId}')").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"SmartRecruiters Sandbox: {baseUrl}/sandbox  (API key '{DemoSeeder.SandboxApiKey}')").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"Published templates: {(published.Count == 0 ? "none" : string.Join(", ", published))}").ConfigureAwait(false);
         }
     }
 
