@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RulesEngine.Activities.Console;
 using RulesEngine.Activities.Flow;
+using RulesEngine.Activities.Http;
 using RulesEngine.Activities.Loops;
 using RulesEngine.Activities.Primitives;
 using RulesEngine.Activities.Scripting;
@@ -17,6 +18,8 @@ public static class RulesEngineActivitiesServiceCollectionExtensions
     {
         services.AddRulesEngineCore();
         services.TryAddSingleton<IWriteLineSink>(new TextWriterSink(System.Console.Error));
+        services.TryAddSingleton<IHttpConnectionResolver, NoHttpConnections>();
+        services.AddHttpClient(nameof(SendHttpRequest), c => c.Timeout = TimeSpan.FromSeconds(30));
         return services
             .AddActivity<Start>().AddActivity<End>().AddActivity<Complete>().AddActivity<Finish>().AddActivity<Fault>()
             .AddActivity<SetVariable>().AddActivity<SetOutput>().AddActivity<SetName>().AddActivity<Correlate>()
@@ -24,6 +27,7 @@ public static class RulesEngineActivitiesServiceCollectionExtensions
             .AddActivity<FlowDecision>().AddActivity<FlowSwitch>().AddActivity<FlowFork>()
             .AddActivity<ForEach>().AddActivity<ParallelForEach>()
             .AddActivity<RunCSharp>()
-            .AddActivity<Delay>().AddActivity<Timers.Timer>();
+            .AddActivity<Delay>().AddActivity<Timers.Timer>().AddActivity<Cron>()
+            .AddActivity<HttpEndpoint>().AddActivity<WriteHttpResponse>().AddActivity<SendHttpRequest>();
     }
 }

@@ -12,8 +12,11 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<InstanceExecutor>();
         services.AddSingleton<IWorkflowDispatcher, WorkflowDispatcher>();
         services.AddSingleton<ITriggerIndexer, TriggerIndexer>();
+        services.AddSingleton<RulesEngine.Activities.Http.IHttpConnectionResolver, TenantHttpConnections>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService<TimerAndRecoveryWorker>();
+        services.AddSingleton<Hooks.InboxProcessor>();
+        services.AddHostedService<Hooks.InboxWorker>();
         return services;
     }
 }
