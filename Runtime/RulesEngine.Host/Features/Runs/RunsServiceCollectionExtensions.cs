@@ -17,6 +17,7 @@ public static class RunsServiceCollectionExtensions
         services.AddHostedService<TimerAndRecoveryWorker>();
         services.AddSingleton<Hooks.InboxProcessor>();
         services.AddHostedService<Hooks.InboxWorker>();
+        services.AddHostedService<Schedules.CronScheduler>();
         return services;
     }
 }
