@@ -6,6 +6,7 @@ using RulesEngine.Activities.Http;
 using RulesEngine.Activities.Loops;
 using RulesEngine.Activities.Primitives;
 using RulesEngine.Activities.Scripting;
+using RulesEngine.Activities.State;
 using RulesEngine.Activities.Timers;
 using RulesEngine.Core;
 
@@ -19,6 +20,7 @@ public static class RulesEngineActivitiesServiceCollectionExtensions
         services.AddRulesEngineCore();
         services.TryAddSingleton<IWriteLineSink>(new TextWriterSink(System.Console.Error));
         services.TryAddSingleton<IHttpConnectionResolver, NoHttpConnections>();
+        services.TryAddSingleton<IDurableState, InMemoryDurableState>();
         services.AddHttpClient(nameof(SendHttpRequest), c => c.Timeout = TimeSpan.FromSeconds(30));
         return services
             .AddActivity<Start>().AddActivity<End>().AddActivity<Complete>().AddActivity<Finish>().AddActivity<Fault>()
@@ -28,6 +30,7 @@ public static class RulesEngineActivitiesServiceCollectionExtensions
             .AddActivity<ForEach>().AddActivity<ParallelForEach>()
             .AddActivity<RunCSharp>()
             .AddActivity<Delay>().AddActivity<Timers.Timer>().AddActivity<Cron>()
-            .AddActivity<HttpEndpoint>().AddActivity<WriteHttpResponse>().AddActivity<SendHttpRequest>();
+            .AddActivity<HttpEndpoint>().AddActivity<WriteHttpResponse>().AddActivity<SendHttpRequest>()
+            .AddActivity<Once>().AddActivity<Lookup>().AddActivity<DetectChanges>();
     }
 }

@@ -13,6 +13,7 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<IWorkflowDispatcher, WorkflowDispatcher>();
         services.AddSingleton<ITriggerIndexer, TriggerIndexer>();
         services.AddSingleton<RulesEngine.Activities.Http.IHttpConnectionResolver, TenantHttpConnections>();
+        services.AddSingleton<RulesEngine.Activities.State.IDurableState, TenantDurableState>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService<TimerAndRecoveryWorker>();
         services.AddSingleton<Hooks.InboxProcessor>();
