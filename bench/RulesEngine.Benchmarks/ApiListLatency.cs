@@ -72,7 +72,7 @@ internal static class ApiListLatency
 
         var instances = services.GetRequiredService<IWorkflowInstanceStore>();
         var start = DateTimeOffset.Parse("2026-11-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        var statuses = Enum.GetValues<WorkflowStatus>();
+        WorkflowStatus[] statuses = [WorkflowStatus.Finished, WorkflowStatus.Faulted, WorkflowStatus.Suspended, WorkflowStatus.Cancelled];
         await Parallel.ForAsync(0, 10_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
         {
             var at = start.AddMinutes(i);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RulesEngine.Host.Infrastructure;
 using RulesEngine.Host.Features.Runs;
 using RulesEngine.Persistence.Inbox;
 
@@ -15,7 +16,7 @@ internal sealed partial class InboxWorker(IWebhookInboxStore inbox, InboxProcess
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PollInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        while (await timer.TickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {

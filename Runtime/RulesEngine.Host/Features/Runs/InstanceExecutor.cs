@@ -136,7 +136,22 @@ internal sealed partial class InstanceExecutor(
                 return null;
             }
 
-            var state = WorkflowState.Deserialize(instance.StateJson);
+            WorkflowState state;
+            try
+            {
+                state = WorkflowState.Deserialize(instance.StateJson);
+            }
+            catch (JsonException ex)
+            {
+                // Unreadable state cannot be continued: fault it once instead of failing on every recovery pass.
+                await instances.UpdateAsync(tenantId, instanceId, Node, new WorkflowInstanceUpdate
+                {
+                    Status = StoredStatus.Faulted,
+                    Error = $"the stored state cannot be read: {ex.Message}",
+                }, CancellationToken.None).ConfigureAwait(false);
+                return null;
+            }
+
             var version = await definitions.GetVersionAsync(tenantId, instance.DefinitionId, instance.Version, cancellationToken).ConfigureAwait(false)
                 ?? throw new WorkflowNotRunnableException($"version {instance.Version} of '{instance.DefinitionId}' no longer exists");
             var blueprint = blueprints.Get(tenantId, version);

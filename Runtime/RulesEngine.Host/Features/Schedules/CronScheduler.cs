@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using RulesEngine.Host.Infrastructure;
 using RulesEngine.Activities.Timers;
 using RulesEngine.Host.Features.Runs;
 using RulesEngine.Persistence.Instances;
@@ -45,8 +46,9 @@ internal sealed partial class CronScheduler(
                 LogTickFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await timer.TickAsync(stoppingToken).ConfigureAwait(false));
     }
+
 
     /// <summary>One pass: refresh the trigger list now and then, fire what is due.</summary>
     internal async Task TickAsync(CancellationToken cancellationToken)
