@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RulesEngine.Host.Features.Audit;
 using RulesEngine.Host.Features.Connections;
@@ -45,6 +47,10 @@ internal static partial class HostEndpoints
     /// <summary>400 for a body that is not JSON; the message names line and position.</summary>
     public static ProblemHttpResult InvalidJson(string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid JSON", type: ProblemTypes.InvalidJson, extensions: extensions);
+
+    /// <summary>The text of a JSON string value, or null for anything else (robust for every backing of <see cref="JsonNode"/>).</summary>
+    public static string? StringValue(JsonNode? node) =>
+        node is JsonValue && node.GetValueKind() == JsonValueKind.String ? JsonSerializer.SerializeToElement(node).GetString() : null;
 
     /// <summary>
     /// Reads the body as text. Workflow and CSV bodies are read by hand rather than bound, so that errors can name

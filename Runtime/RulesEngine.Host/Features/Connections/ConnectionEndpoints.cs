@@ -99,11 +99,11 @@ public static partial class ConnectionEndpoints
             {
                 case null:
                     continue; // write-only: null means "keep what is stored"
-                case JsonValue v when v.TryGetValue<string>(out var text):
+                case JsonValue v when HostEndpoints.StringValue(v) is { } text:
                     secrets[key] = text.Length == 0 ? null : text;
                     break;
-                case JsonArray a when key == "webhookSecretKeys" && a.All(i => i is JsonValue iv && iv.TryGetValue<string>(out _)):
-                    secrets[key] = a.Count == 0 ? null : JsonSerializer.Serialize(a.Select(i => i!.GetValue<string>()).ToList());
+                case JsonArray a when key == "webhookSecretKeys" && a.All(i => HostEndpoints.StringValue(i) is not null):
+                    secrets[key] = a.Count == 0 ? null : JsonSerializer.Serialize(a.Select(i => HostEndpoints.StringValue(i)!).ToList());
                     break;
                 default:
                     return HostEndpoints.Invalid($"secrets.{key}", key == "webhookSecretKeys" ? "must be an array of strings" : "must be a string");

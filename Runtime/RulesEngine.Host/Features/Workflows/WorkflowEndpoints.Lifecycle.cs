@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RulesEngine.Core.Execution;
@@ -149,15 +150,25 @@ public static partial class WorkflowEndpoints
         loader.Load(WorkflowDocuments.Read(reader, version));
 
     /// <summary>JSON scalars become CLR values (as <c>--input</c> does); objects and arrays stay JSON for the engine to convert.</summary>
-    private static object? ToClr(JsonNode? node) => node switch
+    private static object? ToClr(JsonNode? node)
     {
-        null => null,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v when v.TryGetValue<bool>(out var b) => b,
-        JsonValue v when v.TryGetValue<long>(out var l) => l,
-        JsonValue v when v.TryGetValue<double>(out var d) => d,
-        _ => node.DeepClone(),
-    };
+        if (node is not JsonValue)
+        {
+            return node?.DeepClone();
+        }
+
+        // Bound request JSON is backed by JsonElement, whose TryGetValue<string> does not convert; go through the element.
+        var element = JsonSerializer.SerializeToElement(node);
+        return element.ValueKind switch
+        {
+            JsonValueKind.String => element.GetString(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Number when element.TryGetInt64(out var l) => l,
+            JsonValueKind.Number => element.GetDouble(),
+            _ => null,
+        };
+    }
 
     private sealed record Invalid(ProblemHttpResult Problem);
 }

@@ -105,6 +105,12 @@ public static partial class WorkflowEndpoints
             return HostEndpoints.Invalid("definitionId", "1-128 letters, digits, '-', '_' or '.', starting with a letter or digit");
         }
 
+        // Checked first so that the common case answers without provoking (and logging) a unique-index violation.
+        if (explicitId && await store.GetAsync(tenantId, definitionId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return HostEndpoints.Conflict($"workflow '{definitionId}' already exists");
+        }
+
         var json = WorkflowDocuments.Normalise(definition, tenantId, definitionId);
         var created = await store.CreateAsync(tenantId, new NewWorkflowDefinition(definitionId, definition.Name, definition.Description, json, Caller.From(user).Name), cancellationToken).ConfigureAwait(false);
         if (created is null)
@@ -152,7 +158,7 @@ public static partial class WorkflowEndpoints
                 return HostEndpoints.Invalid("definition", "expected an object {\"definition\":{…},\"concurrencyStamp\":\"…\"}");
             }
 
-            stamp = (body["concurrencyStamp"] as JsonValue)?.TryGetValue<string>(out var s) == true ? s : null;
+            stamp = HostEndpoints.StringValue(body["concurrencyStamp"]);
             if (body["definition"] is not JsonObject definitionJson)
             {
                 return HostEndpoints.Invalid("definition", "the workflow JSON is required");
