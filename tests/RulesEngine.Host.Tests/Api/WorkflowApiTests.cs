@@ -141,6 +141,33 @@ public sealed class WorkflowApiTests(SharedHost shared)
         actions.ShouldBe(
             ["workflow.deleted", "workflow.retracted", "workflow.rolled-back", "workflow.published", "workflow.saved", "workflow.published", "workflow.saved",
              "workflow.created", "token.issued", "tenant.created"]);
+        var page = (await tenant.JsonAsync(HttpMethod.Get, "audit?max=3")).AsArray();
+        page.Count.ShouldBe(3);
+        var before = Uri.EscapeDataString(page[2]!["at"]!.GetValue<string>());
+        (await tenant.JsonAsync(HttpMethod.Get, $"audit?max=50&before={before}")).AsArray().Count.ShouldBe(7);
+
+        // The other stores on the same provider: connections (with encrypted secrets) and mapping tables.
+        await tenant.TextAsync(HttpMethod.Put, "connections/sr", new { kind = "smartrecruiters", settings = new { baseUrl = "https://api.smartrecruiters.com" }, secrets = new { apiKey = "k-SECRET" } });
+        var connection = await tenant.TextAsync(HttpMethod.Get, "connections/sr");
+        connection.ShouldContain("\"hasValue\":true");
+        connection.ShouldNotContain("k-SECRET");
+        using var csv = new StringContent("key,value\nNEW,Lead\n", System.Text.Encoding.UTF8, "text/csv");
+        await tenant.TextAsync(HttpMethod.Post, "mappings/stages/import", csv);
+        (await tenant.JsonAsync(HttpMethod.Get, "mappings")).AsArray().Single()!["rowCount"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task OpenApi_DocumentDescribesTheManagementOperations()
+    {
+        using var response = await Host.SendAsync(HttpMethod.Get, "/openapi/v1.json", token: null);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        ((int)response.StatusCode).ShouldBe(200, text);
+        var paths = JsonNode.Parse(text)!["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/tenants", "/api/tenants/{tenantId}/workflows/{definitionId}/publish", "/api/tenants/{tenantId}/connections/{name}/test",
+                     "/api/tenants/{tenantId}/mappings/{name}/import", "/api/scripts/check", "/api/tenants/{tenantId}/audit" })
+        {
+            paths.ContainsKey(path).ShouldBeTrue(path);
+        }
     }
 
     [Fact]
