@@ -3,11 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RulesEngine.Host.Features.Audit;
+using RulesEngine.Host.Features.Auth;
 using RulesEngine.Host.Features.Connections;
 using RulesEngine.Host.Features.Mappings;
 using RulesEngine.Host.Features.Scripts;
 using RulesEngine.Host.Features.Tenants;
 using RulesEngine.Host.Features.Workflows;
+using RulesEngine.Persistence.Tenants;
 
 namespace RulesEngine.Host.Infrastructure;
 
@@ -30,6 +32,22 @@ internal static partial class HostEndpoints
         app.MapMappingEndpoints();
         app.MapScriptEndpoints();
         app.MapAuditEndpoints();
+    }
+
+    /// <summary>
+    /// Endpoint filter for <c>/api/tenants/{tenantId}/…</c> groups: the platform admin may reach any tenant, so a tenant
+    /// that does not exist answers 404 rather than collecting orphan rows. (A tenant token implies its tenant exists.)
+    /// </summary>
+    public static async ValueTask<object?> RequireExistingTenant(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.GetRouteValue("tenantId") is string tenantId && Caller.From(http.User).IsPlatformAdmin
+            && await http.RequestServices.GetRequiredService<ITenantStore>().GetAsync(tenantId, http.RequestAborted).ConfigureAwait(false) is null)
+        {
+            return NotFound($"tenant '{tenantId}' was not found");
+        }
+
+        return await next(context).ConfigureAwait(false);
     }
 
     /// <summary>404 with the stable not-found type.</summary>

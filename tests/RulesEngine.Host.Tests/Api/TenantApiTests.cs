@@ -39,6 +39,10 @@ public sealed class TenantApiTests(SharedHost shared)
         var all = JsonNode.Parse(await allList.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsArray();
         all.Select(t => t!["id"]!.GetValue<string>()).ShouldContain(a.Id);
         all.Select(t => t!["id"]!.GetValue<string>()).ShouldContain(b.Id);
+
+        // The admin reaches every tenant, but not one that does not exist (no orphan rows).
+        using var ghost = await Host.SendAsync(HttpMethod.Put, "/api/tenants/ghost-tenant/mappings/m", TestHost.AdminToken, new { rows = Array.Empty<object>() });
+        ghost.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public static class AuditEndpoints
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tenants/{tenantId}/audit").WithTags("Audit").RequireTenantAccess();
+        var group = app.MapGroup("/api/tenants/{tenantId}/audit").WithTags("Audit").RequireTenantAccess()
+            .AddEndpointFilter(HostEndpoints.RequireExistingTenant);
         group.MapGet("/", ListAsync).WithName("ListAudit").WithSummary("Audit entries newest first; page back with before=<at of the last entry>.");
         return app;
     }

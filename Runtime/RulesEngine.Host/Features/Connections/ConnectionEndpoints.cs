@@ -17,7 +17,8 @@ public static partial class ConnectionEndpoints
 {
     public static IEndpointRouteBuilder MapConnectionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tenants/{tenantId}/connections").WithTags("Connections").RequireTenantAccess();
+        var group = app.MapGroup("/api/tenants/{tenantId}/connections").WithTags("Connections").RequireTenantAccess()
+            .AddEndpointFilter(HostEndpoints.RequireExistingTenant);
         group.MapGet("/", ListAsync).WithName("ListConnections").WithSummary("Connections with their settings; secrets only as hasValue.");
         group.MapGet("/{name}", GetAsync).WithName("GetConnection").WithSummary("One connection; secrets only as hasValue.");
         group.MapPut("/{name}", UpsertAsync).WithName("UpsertConnection")

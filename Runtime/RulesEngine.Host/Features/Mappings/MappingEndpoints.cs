@@ -15,7 +15,8 @@ public static partial class MappingEndpoints
 {
     public static IEndpointRouteBuilder MapMappingEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tenants/{tenantId}/mappings").WithTags("Mappings").RequireTenantAccess();
+        var group = app.MapGroup("/api/tenants/{tenantId}/mappings").WithTags("Mappings").RequireTenantAccess()
+            .AddEndpointFilter(HostEndpoints.RequireExistingTenant);
         group.MapGet("/", ListAsync).WithName("ListMappings").WithSummary("Tables with their row counts.");
         group.MapGet("/{name}", GetAsync).WithName("GetMapping").WithSummary("A table's rows.");
         group.MapPut("/{name}", PutAsync).WithName("PutMapping").WithSummary("Replaces a table's rows (creating the table), all or nothing.");

@@ -19,7 +19,8 @@ public static partial class TenantEndpoints
         tenants.MapPost("/", CreateAsync).RequirePlatformAdmin().WithName("CreateTenant").WithSummary("Creates a tenant (platform admin).");
         tenants.MapGet("/", ListAsync).RequireAuthorization().WithName("ListTenants").WithSummary("All tenants for the admin; a tenant token sees its own.");
 
-        var tokens = app.MapGroup("/api/tenants/{tenantId}/tokens").WithTags("Tenants").RequireTenantAccess();
+        var tokens = app.MapGroup("/api/tenants/{tenantId}/tokens").WithTags("Tenants").RequireTenantAccess()
+            .AddEndpointFilter(HostEndpoints.RequireExistingTenant);
         tokens.MapPost("/", IssueTokenAsync).WithName("IssueToken").WithSummary("Issues an API token of the tenant; the token is shown once.");
         tokens.MapGet("/", ListTokensAsync).WithName("ListTokens").WithSummary("The tenant's tokens (never the token text).");
         tokens.MapDelete("/{tokenId}", RevokeTokenAsync).WithName("RevokeToken").WithSummary("Revokes a token.");
@@ -62,17 +63,12 @@ public static partial class TenantEndpoints
         return TypedResults.Ok(own is null ? [] : new List<TenantModel> { ToModel(own) });
     }
 
-    public static async Task<Results<Created<IssuedTokenModel>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
-        string tenantId, CreateTokenRequest request, ITenantStore tenants, IApiTokenStore tokens, IAuditStore audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<Results<Created<IssuedTokenModel>, ValidationProblem>> IssueTokenAsync(
+        string tenantId, CreateTokenRequest request, IApiTokenStore tokens, IAuditStore audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
         {
             return HostEndpoints.Invalid("name", "a token name of 1-100 characters is required");
-        }
-
-        if (await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return HostEndpoints.NotFound($"tenant '{tenantId}' was not found");
         }
 
         var issued = await tokens.IssueAsync(tenantId, request.Name.Trim(), cancellationToken).ConfigureAwait(false);
@@ -80,14 +76,8 @@ public static partial class TenantEndpoints
         return TypedResults.Created($"/api/tenants/{tenantId}/tokens/{issued.Token.Id}", new IssuedTokenModel(issued.Plaintext, issued.Token.Id, issued.Token.Name));
     }
 
-    public static async Task<Results<Ok<List<TokenModel>>, ProblemHttpResult>> ListTokensAsync(
-        string tenantId, ITenantStore tenants, IApiTokenStore tokens, CancellationToken cancellationToken)
+    public static async Task<Ok<List<TokenModel>>> ListTokensAsync(string tenantId, IApiTokenStore tokens, CancellationToken cancellationToken)
     {
-        if (await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return HostEndpoints.NotFound($"tenant '{tenantId}' was not found");
-        }
-
         var list = await tokens.ListAsync(tenantId, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(list.Select(t => new TokenModel(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt)).ToList());
     }

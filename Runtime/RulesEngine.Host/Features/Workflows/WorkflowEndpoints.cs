@@ -20,7 +20,8 @@ public static partial class WorkflowEndpoints
 {
     public static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tenants/{tenantId}/workflows").WithTags("Workflows").RequireTenantAccess();
+        var group = app.MapGroup("/api/tenants/{tenantId}/workflows").WithTags("Workflows").RequireTenantAccess()
+            .AddEndpointFilter(HostEndpoints.RequireExistingTenant);
         group.MapGet("/", ListAsync).WithName("ListWorkflows").WithSummary("Workflow summaries with status, triggers and last run.");
         group.MapPost("/", CreateAsync).Accepts<JsonObject>("application/json").WithName("CreateWorkflow")
             .WithSummary("Creates a workflow from Elsa-shaped JSON as draft version 1 (definitionId defaults to a slug of the name).");
