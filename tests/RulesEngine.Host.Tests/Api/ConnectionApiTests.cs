@@ -44,12 +44,29 @@ public sealed class ConnectionApiTests(SharedHost shared)
         sr.Requests.ShouldBe(2); // the vendor test went to "/", not /users/me
         await tenant.TextAsync(HttpMethod.Put, "connections/sr", new { kind = "smartrecruiters", settings = new { baseUrl = sr.BaseUrl }, secrets = new { apiKey = ApiKey } });
 
+        // OAuth client credentials: token request first, then the bearer token; a wrong client secret is reported as such.
+        await tenant.TextAsync(HttpMethod.Put, "connections/oauth", new
+        {
+            kind = "smartrecruiters",
+            settings = new { baseUrl = sr.BaseUrl, authMode = "oauth", clientId = FakeSmartRecruiters.ClientId },
+            secrets = new { clientSecret = ApiKey },
+        });
+        (await tenant.JsonAsync(HttpMethod.Post, "connections/oauth/test"))["ok"]!.GetValue<bool>().ShouldBeTrue();
+        await tenant.TextAsync(HttpMethod.Put, "connections/oauth", new
+        {
+            kind = "smartrecruiters",
+            settings = new { baseUrl = sr.BaseUrl, authMode = "oauth", clientId = FakeSmartRecruiters.ClientId },
+            secrets = new { clientSecret = "wrong-key" },
+        });
+        (await tenant.JsonAsync(HttpMethod.Post, "connections/oauth/test"))["message"]!.GetValue<string>().ShouldBe("the OAuth client credentials were rejected");
+
         await tenant.JsonAsync(HttpMethod.Post, "workflows", Workflows.Timed("Uses sr", "uses-sr"), expected: 201);
         var everything = string.Join('\n',
             saved,
             await tenant.TextAsync(HttpMethod.Get, "connections"),
             await tenant.TextAsync(HttpMethod.Get, "connections/sr"),
             await tenant.TextAsync(HttpMethod.Get, "connections/vendor"),
+            await tenant.TextAsync(HttpMethod.Get, "connections/oauth"),
             await tenant.TextAsync(HttpMethod.Get, "audit"),
             await tenant.TextAsync(HttpMethod.Get, "workflows/uses-sr/export"),
             string.Join('\n', LogCollector.Instance.Messages));
