@@ -30,13 +30,29 @@ public static partial class WorkflowEndpoints
             return invalid.Problem;
         }
 
+        var previous = (await store.GetAsync(tenantId, definitionId, cancellationToken).ConfigureAwait(false))?.PublishedVersion;
         var published = await store.PublishAsync(tenantId, definitionId, latest.Version, cancellationToken).ConfigureAwait(false);
         if (published is null)
         {
             return WorkflowNotFound(definitionId);
         }
 
-        await indexer.ReindexAsync(tenantId, definitionId, Load(reader, loader, published), cancellationToken).ConfigureAwait(false);
+        // A save can slip in between the check and the publish (the store publishes by version number): what is now
+        // published must be what was checked, or pass the checks itself; otherwise put back what was published before.
+        var blueprint = Load(reader, loader, published);
+        if (!string.Equals(published.Json, latest.Json, StringComparison.Ordinal) && !blueprint.IsRunnable)
+        {
+            var restored = previous is null ? null : await store.PublishAsync(tenantId, definitionId, previous, cancellationToken).ConfigureAwait(false);
+            if (restored is null)
+            {
+                await store.RetractAsync(tenantId, definitionId, cancellationToken).ConfigureAwait(false);
+            }
+
+            await indexer.ReindexAsync(tenantId, definitionId, restored is null ? null : Load(reader, loader, restored), cancellationToken).ConfigureAwait(false);
+            return HostEndpoints.Conflict($"workflow '{definitionId}' was saved while it was being published and is no longer valid; it was not published");
+        }
+
+        await indexer.ReindexAsync(tenantId, definitionId, blueprint, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(tenantId, user, AuditActions.WorkflowPublished, definitionId, new { published.Version }, cancellationToken).ConfigureAwait(false);
         Log.WorkflowPublished(loggers.CreateLogger(LogCategory), tenantId, definitionId, published.Version);
         return TypedResults.Ok(WorkflowDocuments.ToModel(published, published.Version));
