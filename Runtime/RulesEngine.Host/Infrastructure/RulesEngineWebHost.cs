@@ -40,6 +40,8 @@ public static class RulesEngineWebHost
             builder.Services.AddSingleton<DemoSeeder>();
         }
 
+        settings.ConfigureServices?.Invoke(builder.Services);
+
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
