@@ -81,6 +81,19 @@ internal static class WorkflowDocuments
     public static WorkflowProblemModel ToModel(WorkflowProblem p) =>
         new(p.ActivityId, p.ActivityName, p.ActivityType, p.Input, p.Line, p.Column, p.Code, p.Message);
 
+    /// <summary>A published trigger as the trigger index holds it (kind and match key).</summary>
+    public static WorkflowTrigger Trigger(RulesEngine.Persistence.Triggers.TriggerIndexEntry entry) => new(
+        entry.ActivityId,
+        entry.Kind switch
+        {
+            "cron" => "Elsa.Cron",
+            "http" => "Elsa.HttpEndpoint",
+            "timer" => "Elsa.Timer",
+            "smartrecruiters" => "SmartRecruiters.Event",
+            _ => entry.Kind,
+        },
+        entry.Key);
+
     public static IReadOnlyList<WorkflowTrigger> Triggers(WorkflowDefinition definition, ActivityRegistry registry)
     {
         var triggers = new List<WorkflowTrigger>();

@@ -11,6 +11,7 @@ using RulesEngine.Host.Features.Runs;
 using RulesEngine.Host.Infrastructure;
 using RulesEngine.Persistence.Audit;
 using RulesEngine.Persistence.Instances;
+using RulesEngine.Persistence.Triggers;
 using RulesEngine.Persistence.Workflows;
 
 namespace RulesEngine.Host.Features.Workflows;
@@ -43,33 +44,41 @@ public static partial class WorkflowEndpoints
     }
 
     public static async Task<Ok<List<WorkflowSummary>>> ListAsync(
-        string tenantId, IWorkflowDefinitionStore store, IWorkflowInstanceStore instances, WorkflowJsonReader reader, ActivityRegistry registry, CancellationToken cancellationToken)
+        string tenantId, IWorkflowDefinitionStore store, IWorkflowInstanceStore instances, ITriggerIndexStore triggerIndex,
+        WorkflowJsonReader reader, ActivityRegistry registry, CancellationToken cancellationToken)
     {
+        // A fixed number of queries whatever the number of workflows: published triggers come from the trigger index and
+        // last runs from one grouped query; only unpublished workflows are read and parsed one by one.
         var definitions = await store.ListAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var indexed = (await triggerIndex.ListAsync(tenantId, null, cancellationToken).ConfigureAwait(false))
+            .GroupBy(t => t.DefinitionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var lastRuns = await instances.LatestByDefinitionAsync(tenantId, cancellationToken).ConfigureAwait(false);
         var result = new List<WorkflowSummary>(definitions.Count);
         foreach (var d in definitions)
         {
-            var shown = await store.GetVersionAsync(tenantId, d.DefinitionId, d.PublishedVersion ?? d.LatestVersion, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<WorkflowTrigger> triggers = [];
-            if (shown is not null)
-            {
-                try
-                {
-                    triggers = WorkflowDocuments.Triggers(WorkflowDocuments.Read(reader, shown), registry);
-                }
-                catch (WorkflowFormatException)
-                {
-                    // A version stored before a reader change that no longer reads: list it without triggers.
-                }
-            }
-
             var status = "Draft";
             if (d.PublishedVersion is not null)
             {
                 status = "Published";
+                triggers = indexed.TryGetValue(d.DefinitionId, out var entries) ? entries.Select(WorkflowDocuments.Trigger).ToList() : [];
             }
             else
             {
+                var shown = await store.GetVersionAsync(tenantId, d.DefinitionId, d.LatestVersion, cancellationToken).ConfigureAwait(false);
+                if (shown is not null)
+                {
+                    try
+                    {
+                        triggers = WorkflowDocuments.Triggers(WorkflowDocuments.Read(reader, shown), registry);
+                    }
+                    catch (WorkflowFormatException)
+                    {
+                        // A version stored before a reader change that no longer reads: list it without triggers.
+                    }
+                }
+
                 var versions = await store.ListVersionsAsync(tenantId, d.DefinitionId, cancellationToken).ConfigureAwait(false);
                 if (versions.Any(v => v.PublishedAt is not null))
                 {
@@ -77,8 +86,7 @@ public static partial class WorkflowEndpoints
                 }
             }
 
-            var runs = await instances.ListAsync(tenantId, new InstanceQuery { DefinitionId = d.DefinitionId, PageSize = 1 }, cancellationToken).ConfigureAwait(false);
-            var lastRun = runs.Items.Count == 0 ? null : new WorkflowLastRun(runs.Items[0].Id, runs.Items[0].Status.ToString(), runs.Items[0].FinishedAt);
+            var lastRun = lastRuns.TryGetValue(d.DefinitionId, out var run) ? new WorkflowLastRun(run.Id, run.Status.ToString(), run.FinishedAt) : null;
             result.Add(new WorkflowSummary(d.DefinitionId, d.Name, d.Description, d.LatestVersion, d.PublishedVersion, status, triggers, lastRun, d.UpdatedAt));
         }
 
