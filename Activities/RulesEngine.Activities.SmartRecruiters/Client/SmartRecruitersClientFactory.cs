@@ -18,10 +18,7 @@ namespace RulesEngine.Activities.SmartRecruiters.Client;
 /// </summary>
 internal sealed class SmartRecruitersClientFactory : ISmartRecruitersClientFactory, IDisposable
 {
-    private static readonly RefitSettings Settings = new(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    }));
+    private static readonly RefitSettings Settings = CreateSettings();
 
     private readonly ConcurrentDictionary<string, Lazy<SmartRecruitersClient>> _clients = new(StringComparer.Ordinal);
     private readonly SocketsHttpHandler _sockets = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 };
@@ -134,6 +131,23 @@ internal sealed class SmartRecruitersClientFactory : ISmartRecruitersClientFacto
 
         builder.AddTimeout(o.AttemptTimeout);
         return builder.Build();
+    }
+
+    private static RefitSettings CreateSettings()
+    {
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        }));
+
+        // Our handlers already turned errors into SmartRecruitersApiException: surface it as it is, not wrapped by Refit.
+        settings.TransportExceptionFactory = (request, exception, cancellationToken) => exception switch
+        {
+            SmartRecruitersApiException => exception,
+            OperationCanceledException when cancellationToken.IsCancellationRequested => exception,
+            _ => new ApiRequestException(request, request.Method, settings, exception),
+        };
+        return settings;
     }
 
     public void Dispose()

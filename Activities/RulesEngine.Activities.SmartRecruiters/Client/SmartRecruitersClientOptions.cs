@@ -13,11 +13,10 @@ public sealed class SmartRecruitersClientOptions
     public int RequestsPerSecond { get; set; } = 10;
 
     /// <summary>
-    /// Added to the one-second window: the server measures arrival times, which jitter by a few milliseconds, so a
-    /// window of exactly one second would now and then let an 11th request land within the server's second.
+    /// Added to the one-second window (counted from the answer of the request N places earlier), for clock granularity.
     /// </summary>
-    /// <value>Default 25 ms.</value>
-    public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(25);
+    /// <value>Default 10 ms.</value>
+    public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Requests in flight per credential.</summary>
     /// <value>Default 8.</value>

@@ -15,8 +15,7 @@ internal sealed class CredentialRateLimiter
     }
 
     /// <summary>
-    /// Takes the concurrency slots first and the rate slot last, so that the reserved start time is the real start time
-    /// (a rate slot taken before a long wait for concurrency would be spent while not sending).
+    /// Takes the concurrency slots first and the rate slot last, so that a request holding a rate slot is sent at once.
     /// </summary>
     public async ValueTask<Lease> AcquireAsync(bool candidateSearch, CancellationToken cancellationToken)
     {
@@ -28,15 +27,18 @@ internal sealed class CredentialRateLimiter
         try
         {
             await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            SlidingWindowGate.Entry entry;
             try
             {
-                await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
+                entry = await _window.EnterAsync(cancellationToken).ConfigureAwait(false);
             }
             catch
             {
                 _inFlight.Release();
                 throw;
             }
+
+            return new Lease(this, candidateSearch, entry);
         }
         catch
         {
@@ -47,14 +49,13 @@ internal sealed class CredentialRateLimiter
 
             throw;
         }
-
-        return new Lease(this, candidateSearch);
     }
 
-    internal readonly struct Lease(CredentialRateLimiter owner, bool candidateSearch) : IDisposable
+    internal readonly struct Lease(CredentialRateLimiter owner, bool candidateSearch, SlidingWindowGate.Entry entry) : IDisposable
     {
         public void Dispose()
         {
+            entry.Finish();
             owner._inFlight.Release();
             if (candidateSearch)
             {

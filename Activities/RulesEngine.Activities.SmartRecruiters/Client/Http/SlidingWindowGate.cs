@@ -1,41 +1,61 @@
 namespace RulesEngine.Activities.SmartRecruiters.Client.Http;
 
 /// <summary>
-/// At most N starts in any window, FIFO. SmartRecruiters counts requests in a sliding second, so a token bucket (which
-/// lets a full bucket go at once and then refills) could put N+1 requests into one second; instead each caller reserves
-/// the slot "N starts ago + window" and waits for it.
+/// At most N requests in any window, in FIFO order. SmartRecruiters counts requests by their arrival in a sliding
+/// second, and arrival is somewhere between our send and the answer (a cold server or a busy network can hold the
+/// first requests back), so request k+N may start only one window after request k was <em>answered</em>: the one
+/// moment we know it had arrived. A token bucket would let a full bucket go at once and then refill, which puts N+1
+/// requests into one of the server's seconds.
 /// </summary>
 internal sealed class SlidingWindowGate(int limit, TimeSpan window, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly Queue<DateTimeOffset> _starts = new();
-    private DateTimeOffset _last = DateTimeOffset.MinValue;
+    private readonly Queue<Entry> _entries = new();
 
-    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for a slot; the caller must <see cref="Entry.Finish"/> the entry when the answer came (or the call failed).</summary>
+    public async ValueTask<Entry> EnterAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset slot;
-        DateTimeOffset now;
+        var entry = new Entry(time);
+        Entry? previous = null;
         lock (_gate)
         {
-            now = time.GetUtcNow();
-            slot = now > _last ? now : _last;
-            if (_starts.Count >= limit)
+            if (_entries.Count >= limit)
             {
-                var earliest = _starts.Dequeue() + window;
-                if (earliest > slot)
-                {
-                    slot = earliest;
-                }
+                previous = _entries.Dequeue();
             }
 
-            _starts.Enqueue(slot);
-            _last = slot;
+            _entries.Enqueue(entry);
         }
 
-        var wait = slot - now;
-        if (wait > TimeSpan.Zero)
+        if (previous is null)
         {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            return entry;
         }
+
+        try
+        {
+            var answeredAt = await previous.Answered.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var wait = answeredAt + window - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            return entry;
+        }
+        catch
+        {
+            entry.Finish();
+            throw;
+        }
+    }
+
+    internal sealed class Entry(TimeProvider time)
+    {
+        private readonly TaskCompletionSource<DateTimeOffset> _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<DateTimeOffset> Answered => _answered.Task;
+
+        public void Finish() => _answered.TrySetResult(time.GetUtcNow());
     }
 }
