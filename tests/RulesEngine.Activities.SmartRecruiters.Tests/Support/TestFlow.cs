@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace RulesEngine.Activities.SmartRecruiters.Tests.Support;
 
-/// <summary>Builds flowchart workflow JSON: <c>new Flow().Add("a", "SmartRecruiters.GetJob", ("jobId", "…")).Connect("a", "b")</c>.</summary>
-public sealed class Flow
+/// <summary>Builds flowchart workflow JSON: <c>new TestFlow().Add("a", "SmartRecruiters.GetJob", ("jobId", "…")).Connect("a", "b")</c>.</summary>
+public sealed class TestFlow
 {
     private readonly JsonArray _activities = [];
     private readonly JsonArray _connections = [];
@@ -12,7 +12,7 @@ public sealed class Flow
     public string DefinitionId { get; init; } = "sr-flow";
 
     /// <summary>Adds an activity; a string value is a literal, a <see cref="JsonNode"/> is written as given.</summary>
-    public Flow Add(string id, string type, params (string Name, object? Value)[] inputs)
+    public TestFlow Add(string id, string type, params (string Name, object? Value)[] inputs)
     {
         var activity = new JsonObject { ["id"] = id, ["type"] = type, ["name"] = id };
         foreach (var (name, value) in inputs)
@@ -31,14 +31,14 @@ public sealed class Flow
     }
 
     /// <summary>Marks an activity as able to start the workflow (a trigger).</summary>
-    public Flow Trigger(string id)
+    public TestFlow Trigger(string id)
     {
         var a = _activities.OfType<JsonObject>().First(x => x["id"]!.GetValue<string>() == id);
         a["customProperties"] = new JsonObject { ["canStartWorkflow"] = true };
         return this;
     }
 
-    public Flow Connect(string source, string target, string port = "Done")
+    public TestFlow Connect(string source, string target, string port = "Done")
     {
         _connections.Add(new JsonObject
         {
@@ -48,7 +48,7 @@ public sealed class Flow
         return this;
     }
 
-    public Flow Variable(string name, string typeName = "Object")
+    public TestFlow Variable(string name, string typeName = "Object")
     {
         _variables.Add(new JsonObject { ["id"] = "var-" + name, ["name"] = name, ["typeName"] = typeName });
         return this;
@@ -95,5 +95,5 @@ public sealed class Flow
 
     public override string ToString() => ToJson().ToJsonString();
 
-    public static implicit operator string(Flow flow) => flow.ToString();
+    public static implicit operator string(TestFlow flow) => flow.ToString();
 }
