@@ -139,6 +139,26 @@ public sealed class ClientTests
     }
 
     [Fact]
+    public async Task SlowServer_StopsWithinTheTotalBudget_WithATimeoutCode()
+    {
+        await using var h = await ConnectorHarness.StartAsync(client: o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.TotalRequestTimeout = TimeSpan.FromSeconds(1.5);
+            o.MaxRetryAttempts = 10;
+        });
+        await h.SetFaultsAsync(new { latencyMs = 5000 });
+        var started = TimeProvider.System.GetTimestamp();
+
+        var ex = await Should.ThrowAsync<SmartRecruitersApiException>(() => h.Client.Jobs.ListHiringProcessesAsync(Ct));
+
+        ex.ErrorCode.ShouldBe("TIMEOUT");
+        ex.StatusCode.ShouldBeNull();
+        TimeProvider.System.GetElapsedTime(started).ShouldBeLessThan(TimeSpan.FromSeconds(4));
+        h.Client.Statistics.Attempts.ShouldBeGreaterThan(1, "attempt timeouts are retried until the total budget is spent");
+    }
+
+    [Fact]
     public async Task WrongApiKey_Is401WithoutRetry_AndTheKeyIsNotInTheMessage()
     {
         const string wrongKey = "wrong-key-s3cr3t";
