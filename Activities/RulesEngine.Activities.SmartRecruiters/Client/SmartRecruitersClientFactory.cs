@@ -64,10 +64,11 @@ internal sealed class SmartRecruitersClientFactory : ISmartRecruitersClientFacto
             new ResilienceHandler(BuildPipeline(connection)),
             new RateLimitingHandler(limiter, statistics, basePath),
             new AuthenticationHandler(connection.ApiKey, tokens));
+        // Public postings go without a credential, under a limiter of their own so a detail-per-posting loop cannot burst.
         var anonymous = Chain(
             new ErrorTranslationHandler(),
             new ResilienceHandler(BuildPipeline(connection)),
-            new RateLimitingHandler(null, statistics, basePath));
+            new RateLimitingHandler(_options.EnableRateLimiter ? new CredentialRateLimiter(_options, _time) : null, statistics, basePath));
 
         var http = new HttpClient(authenticated, disposeHandler: false) { BaseAddress = baseUri, Timeout = Timeout.InfiniteTimeSpan };
         var publicHttp = new HttpClient(anonymous, disposeHandler: false) { BaseAddress = baseUri, Timeout = Timeout.InfiniteTimeSpan };

@@ -10,12 +10,12 @@ internal sealed class OAuthTokenSource(HttpMessageInvoker http, Uri tokenUri, st
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _token;
-    private DateTimeOffset _renewAt;
+    private long _renewAtUtcTicks;
 
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         var token = Volatile.Read(ref _token);
-        if (token is not null && time.GetUtcNow() < _renewAt)
+        if (token is not null && Fresh())
         {
             return token;
         }
@@ -23,7 +23,7 @@ internal sealed class OAuthTokenSource(HttpMessageInvoker http, Uri tokenUri, st
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_token is not null && time.GetUtcNow() < _renewAt)
+            if (_token is not null && Fresh())
             {
                 return _token;
             }
@@ -49,7 +49,7 @@ internal sealed class OAuthTokenSource(HttpMessageInvoker http, Uri tokenUri, st
                 ?? throw new SmartRecruitersApiException(response.StatusCode, "POST", tokenUri.AbsolutePath, "The token response had no access_token.", []);
             var lifetime = TimeSpan.FromSeconds(json["expires_in"] is JsonValue v && v.TryGetValue<double>(out var s) ? s : 1800);
             var skew = refreshSkew < lifetime / 2 ? refreshSkew : lifetime / 2;
-            _renewAt = time.GetUtcNow() + lifetime - skew;
+            Interlocked.Exchange(ref _renewAtUtcTicks, (time.GetUtcNow() + lifetime - skew).UtcTicks);
             Volatile.Write(ref _token, accessToken);
             return accessToken;
         }
@@ -58,6 +58,8 @@ internal sealed class OAuthTokenSource(HttpMessageInvoker http, Uri tokenUri, st
             _gate.Release();
         }
     }
+
+    private bool Fresh() => time.GetUtcNow().UtcTicks < Interlocked.Read(ref _renewAtUtcTicks);
 
     public void Invalidate(string token) => Interlocked.CompareExchange(ref _token, null, token);
 
