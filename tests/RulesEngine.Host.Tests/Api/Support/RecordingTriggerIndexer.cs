@@ -4,15 +4,15 @@ using RulesEngine.Host.Features.Runs;
 
 namespace RulesEngine.Host.Tests.Api.Support;
 
-/// <summary>Stands in for the scheduler's trigger indexer (another feature) and remembers every reindex.</summary>
-public sealed class RecordingTriggerIndexer : ITriggerIndexer
+/// <summary>Wraps the real trigger indexer and remembers every reindex the API asked for.</summary>
+public sealed class RecordingTriggerIndexer(ITriggerIndexer inner) : ITriggerIndexer
 {
     public ConcurrentQueue<(string TenantId, string DefinitionId, WorkflowBlueprint? Published)> Calls { get; } = new();
 
     public Task ReindexAsync(string tenantId, string definitionId, WorkflowBlueprint? published, CancellationToken cancellationToken)
     {
         Calls.Enqueue((tenantId, definitionId, published));
-        return Task.CompletedTask;
+        return inner.ReindexAsync(tenantId, definitionId, published, cancellationToken);
     }
 
     public (string TenantId, string DefinitionId, WorkflowBlueprint? Published) Last(string tenantId, string definitionId) =>
