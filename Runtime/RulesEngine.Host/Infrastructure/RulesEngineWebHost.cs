@@ -50,6 +50,7 @@ public static class RulesEngineWebHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapActivityEndpoints();
         app.MapInstanceEndpoints();
+        app.MapSmartRecruitersHookEndpoints();
         app.MapHookEndpoints();
         HostEndpoints.MapFeatureEndpoints(app);
         if (settings.Demo)

@@ -171,7 +171,7 @@ public static partial class HookEndpoints
     }
 
     /// <summary>Reads the body as text, or null when it exceeds the limit.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    internal static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {

@@ -1,8 +1,10 @@
 namespace RulesEngine.Host.Features.Hooks;
 
-/// <summary>How inbox items name what they trigger: "http:{definitionId}:{activityId}".</summary>
+/// <summary>How inbox items name what they trigger: "http:{definitionId}:{activityId}", or "smartrecruiters" (matched on processing).</summary>
 internal static class InboxSources
 {
+    public const string SmartRecruiters = "smartrecruiters";
+
     public static string Http(string definitionId, string activityId) => $"http:{definitionId}:{activityId}";
 
     public static bool TryParseHttp(string source, out string definitionId, out string activityId)

@@ -1,3 +1,5 @@
+using RulesEngine.Activities.SmartRecruiters;
+
 namespace RulesEngine.Host.Features.Runs;
 
 /// <summary>Registers the runtime: dispatcher, executor, worker pool, timers and recovery.</summary>
@@ -14,6 +16,9 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<ITriggerIndexer, TriggerIndexer>();
         services.AddSingleton<RulesEngine.Activities.Http.IHttpConnectionResolver, TenantHttpConnections>();
         services.AddSingleton<RulesEngine.Activities.State.IDurableState, TenantDurableState>();
+        services.AddSmartRecruitersActivities();
+        services.AddSingleton<SmartRecruiters.TenantSmartRecruitersConnections>();
+        services.AddSingleton<RulesEngine.Activities.SmartRecruiters.Connections.ISmartRecruitersConnectionProvider>(sp => sp.GetRequiredService<SmartRecruiters.TenantSmartRecruitersConnections>());
         services.AddHostedService<RunWorker>();
         services.AddHostedService<TimerAndRecoveryWorker>();
         services.AddSingleton<Hooks.InboxProcessor>();
