@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RulesEngine.Activities.Compatibility;
 using RulesEngine.Activities.Console;
 using RulesEngine.Activities.Flow;
 using RulesEngine.Activities.Loops;
@@ -17,6 +18,7 @@ public static class RulesEngineActivitiesServiceCollectionExtensions
     {
         services.AddRulesEngineCore();
         services.TryAddSingleton<IWriteLineSink>(new TextWriterSink(System.Console.Error));
+        services.AddElsaCompatibility();
         return services
             .AddActivity<Start>().AddActivity<End>().AddActivity<Complete>().AddActivity<Finish>().AddActivity<Fault>()
             .AddActivity<SetVariable>().AddActivity<SetOutput>().AddActivity<SetName>().AddActivity<Correlate>()
