@@ -39,21 +39,9 @@ public sealed partial class JavaScriptExpressionHandler(IOptions<JavaScriptOptio
 
         try
         {
-            Engine.PrepareScript(code);
+            // Elsa accepts a top-level return (it runs the code as a function body when needed), so the check does too.
+            new Parser(new ParserOptions { AllowReturnOutsideFunction = true }).ParseScript(code);
             return [];
-        }
-        catch (ParseErrorException ex) when (ReturnOutsideFunction(ex))
-        {
-            try
-            {
-                Engine.PrepareScript(Wrap(code));
-                return [];
-            }
-            catch (ParseErrorException inner)
-            {
-                // Line numbers of the wrapped code are one more than the user's (the wrapper's first line).
-                return [($"JavaScript syntax error: {inner.Description}", inner.LineNumber - 1, inner.Column + 1)];
-            }
         }
         catch (ParseErrorException ex)
         {
