@@ -153,6 +153,7 @@ public sealed partial class LiquidExpressionHandler : IExpressionHandler
     {
         null => null,
         IDictionary<string, object?> d => new JsonObject(d.Select(p => KeyValuePair.Create(p.Key, ToNode(p.Value)))),
+        IFluidIndexable indexable => new JsonObject(indexable.Keys.Select(k => KeyValuePair.Create(k, indexable.TryGetValue(k, out var v) ? ToNode(v) : null))),
         string s => JsonValue.Create(s),
         System.Collections.IEnumerable e => new JsonArray([.. e.Cast<object?>().Select(ToNode)]),
         FluidValue f => ToNode(f.ToObjectValue()),
