@@ -13,6 +13,8 @@ namespace RulesEngine.Activities.Compatibility;
     Description = "Runs its branch activities at once; completes after all of them (WaitAll) or the first (WaitAny).")]
 public sealed class Fork : Activity, IHasEmbeddedActivities
 {
+    private const string WaitAnyKey = "waitAny";
+
     [Input(Description = "WaitAll completes after every branch; WaitAny after the first, cancelling the others.", UiHint = UiHints.Dropdown, Options = ["WaitAll", "WaitAny"])]
     public Input<string> JoinMode { get; set; } = new("WaitAll");
 
@@ -24,6 +26,7 @@ public sealed class Fork : Activity, IHasEmbeddedActivities
 
     public override ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
+        context.SetProperty(WaitAnyKey, string.Equals(context.Get(JoinMode), "WaitAny", StringComparison.OrdinalIgnoreCase));
         var count = ElsaJson.Items(ElsaJson.Get(context.Definition.Extra, "branches")).Count();
         for (var i = 0; i < count; i++)
         {
@@ -40,7 +43,8 @@ public sealed class Fork : Activity, IHasEmbeddedActivities
 
     public override ValueTask OnChildCompletedAsync(ActivityContext context, ChildCompletion child, CancellationToken cancellationToken)
     {
-        if (string.Equals(context.Get(JoinMode), "WaitAny", StringComparison.OrdinalIgnoreCase) || context.ActiveChildCount == 0)
+        // Inputs are evaluated when the fork starts, not when a branch completes: the mode was kept then.
+        if (context.GetProperty<bool>(WaitAnyKey) || context.ActiveChildCount == 0)
         {
             context.CancelChildren();
             context.Complete();
