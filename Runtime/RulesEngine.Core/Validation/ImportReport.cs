@@ -75,7 +75,8 @@ public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, 
 
     private static void ActivityOptions(ActivityNode node, List<ImportReportItem> items)
     {
-        foreach (var (key, value) in node.Extra)
+        // Elsa 3 writes runAsynchronously in customProperties; older exports put it on the activity.
+        foreach (var (key, value) in node.Extra.Concat(node.CustomProperties))
         {
             if (key.Equals("runAsynchronously", StringComparison.OrdinalIgnoreCase) && IsTrue(value))
             {
