@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Acornima;
+using Script = Acornima.Ast.Script;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
@@ -20,7 +21,9 @@ namespace RulesEngine.Core.Expressions.JavaScript;
 /// </summary>
 public sealed partial class JavaScriptExpressionHandler(IOptions<JavaScriptOptions> options) : IExpressionHandler
 {
+    private const int MaxCachedScripts = 10_000;
     private readonly JavaScriptOptions _options = options.Value;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
 
     public JavaScriptExpressionHandler()
         : this(Microsoft.Extensions.Options.Options.Create(new JavaScriptOptions()))
@@ -90,10 +93,6 @@ public sealed partial class JavaScriptExpressionHandler(IOptions<JavaScriptOptio
         {
             throw new InvalidOperationException($"JavaScript error at {ex.Location.Start.Line}:{ex.Location.Start.Column + 1}: {ex.Message}", ex);
         }
-        catch (ParseErrorException ex)
-        {
-            throw new InvalidOperationException($"JavaScript syntax error at {ex.LineNumber}:{ex.Column + 1}: {ex.Description}", ex);
-        }
 
         // Assignments to variables.X write the variable back, as Elsa's variables object does.
         if (variablesObject is not null && before is not null && JsBridge.ToNode(engine, variablesObject) is System.Text.Json.Nodes.JsonObject after
@@ -111,16 +110,36 @@ public sealed partial class JavaScriptExpressionHandler(IOptions<JavaScriptOptio
         return ValueTask.FromResult(JsBridge.FromJs(engine, result));
     }
 
-    private static JsValue Run(Engine engine, string code)
+    private JsValue Run(Engine engine, string code) => engine.Evaluate(Prepare(code));
+
+    /// <summary>Parses once per distinct code (the parsed script is immutable and shared by every engine).</summary>
+    private Prepared<Script> Prepare(string code)
     {
+        if (_prepared.TryGetValue(code, out var prepared))
+        {
+            return prepared;
+        }
+
         try
         {
-            return engine.Evaluate(code);
+            prepared = Engine.PrepareScript(code);
         }
-        catch (ParseErrorException ex) when (ReturnOutsideFunction(ex))
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse && ReturnOutsideFunction(parse))
         {
-            return engine.Evaluate(Wrap(code));
+            prepared = Engine.PrepareScript(Wrap(code));
         }
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
+        {
+            throw new InvalidOperationException($"JavaScript syntax error at {parse.LineNumber}:{parse.Column + 1}: {parse.Description}", ex);
+        }
+
+        if (_prepared.Count >= MaxCachedScripts)
+        {
+            _prepared.Clear();
+        }
+
+        _prepared[code] = prepared;
+        return prepared;
     }
 
     private static bool ReturnOutsideFunction(ParseErrorException ex) => ex.Description.Contains("return", StringComparison.OrdinalIgnoreCase);

@@ -95,7 +95,10 @@ public sealed partial class LiquidExpressionHandler : IExpressionHandler
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(context.Budget);
         var render = template.RenderAsync(templateContext, NullEncoder.Default).AsTask();
-        var finished = await Task.WhenAny(render, Task.Delay(Timeout.Infinite, budget.Token)).ConfigureAwait(false);
+        var finished = render.IsCompleted ? render : await Task.WhenAny(render, Task.Delay(Timeout.Infinite, budget.Token)).ConfigureAwait(false);
+
+        // Ends the pending delay, which disposing the source alone would not.
+        await budget.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (finished != render)
         {
