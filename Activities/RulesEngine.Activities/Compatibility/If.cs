@@ -11,7 +11,7 @@ public sealed class If : Activity
 {
     private const string ResultKey = "result";
 
-    [Input(Description = "The condition.", DefaultSyntax = "JavaScript")]
+    [Input(Description = "The condition.", DefaultSyntax = "CSharp")]
     public Input<bool> Condition { get; set; } = new(false);
 
     [Output(Description = "The value of the condition.")]

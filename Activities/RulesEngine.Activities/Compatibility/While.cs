@@ -8,7 +8,7 @@ namespace RulesEngine.Activities.Compatibility;
 [Port("body")]
 public sealed class While : Activity, ILoopActivity
 {
-    [Input(Description = "Checked before each iteration.", DefaultSyntax = "JavaScript", EvaluateBeforeExecute = false)]
+    [Input(Description = "Checked before each iteration.", DefaultSyntax = "CSharp", EvaluateBeforeExecute = false)]
     public Input<bool> Condition { get; set; } = new(false);
 
     public override ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken) => IterateAsync(context, cancellationToken);

@@ -20,7 +20,7 @@ public sealed class PublishEvent(IEventPublisher publisher) : Activity
     [Input(Description = "Only this workflow instance receives it.")]
     public Input<bool> IsLocal { get; set; } = new(false);
 
-    [Input(Description = "The payload the Event activities output.", DefaultSyntax = "JavaScript", UiHint = UiHints.Json)]
+    [Input(Description = "The payload the Event activities output.", DefaultSyntax = "CSharp", UiHint = UiHints.Json)]
     public Input<object> Payload { get; set; } = new();
 
     public override async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using RulesEngine.Core.Tests.Support;
 
 namespace RulesEngine.Core.Tests.Compatibility;
 
+[Collection(CompatibilityCollection.Name)]
 public sealed class ElsaActivityTests : IDisposable
 {
     private readonly RecordingEventPublisher _published = new();

@@ -10,6 +10,7 @@ using RulesEngine.Core.Validation;
 namespace RulesEngine.Core.Tests.Compatibility;
 
 /// <summary>Elsa 3 exports (Fixtures/Elsa) load without problems and run to the results Elsa gives them.</summary>
+[Collection(CompatibilityCollection.Name)]
 public sealed class ElsaFixtureTests : IDisposable
 {
     private readonly RecordingEventPublisher _published = new();

@@ -4,6 +4,7 @@ using RulesEngine.Core.Tests.Support;
 
 namespace RulesEngine.Core.Tests.Compatibility;
 
+[Collection(CompatibilityCollection.Name)]
 public sealed class EventCorrelationTests : IDisposable
 {
     private readonly TestEngine _engine = new();

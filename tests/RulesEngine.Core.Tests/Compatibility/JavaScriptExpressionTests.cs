@@ -7,6 +7,7 @@ using RulesEngine.Core.Validation;
 
 namespace RulesEngine.Core.Tests.Compatibility;
 
+[Collection(CompatibilityCollection.Name)]
 public sealed class JavaScriptExpressionTests : IDisposable
 {
     private readonly TestEngine _engine = new();

@@ -5,6 +5,7 @@ using RulesEngine.Core.Validation;
 
 namespace RulesEngine.Core.Tests.Compatibility;
 
+[Collection(CompatibilityCollection.Name)]
 public sealed class LiquidExpressionTests : IDisposable
 {
     private readonly TestEngine _engine = new();
