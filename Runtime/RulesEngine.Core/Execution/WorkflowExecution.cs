@@ -27,6 +27,9 @@ internal sealed class WorkflowExecution : IScriptContext
 
     public WorkflowBlueprint Blueprint { get; }
 
+    /// <summary>Called after side-effecting activities so the host can persist progress (null: no checkpoints).</summary>
+    public Checkpoint? Checkpoint { get; init; }
+
     public WorkflowState State { get; }
 
     public MappingTables Mappings { get; }

@@ -96,21 +96,21 @@ public sealed partial class WorkflowRunner
     }
 
     /// <summary>Continues an instance from its state: its queued work (after a crash, or after <see cref="CreateState"/>).</summary>
-    public async Task<RunResult> RunAsync(WorkflowBlueprint blueprint, WorkflowState state, MappingTables? mappings = null, CancellationToken cancellationToken = default)
+    public async Task<RunResult> RunAsync(WorkflowBlueprint blueprint, WorkflowState state, MappingTables? mappings = null, CancellationToken cancellationToken = default, Checkpoint? checkpoint = null)
     {
         EnsureRunnable(blueprint);
-        var execution = new WorkflowExecution(this, blueprint, state, mappings ?? MappingTables.Empty, cancellationToken);
+        var execution = new WorkflowExecution(this, blueprint, state, mappings ?? MappingTables.Empty, cancellationToken) { Checkpoint = checkpoint };
         await RunLoopAsync(execution).ConfigureAwait(false);
         return new RunResult(state);
     }
 
     /// <summary>Resumes a bookmark of a suspended instance with a stimulus payload, then runs on.</summary>
-    public async Task<RunResult> ResumeAsync(WorkflowBlueprint blueprint, WorkflowState state, string bookmarkId, System.Text.Json.Nodes.JsonNode? payload = null, MappingTables? mappings = null, CancellationToken cancellationToken = default)
+    public async Task<RunResult> ResumeAsync(WorkflowBlueprint blueprint, WorkflowState state, string bookmarkId, System.Text.Json.Nodes.JsonNode? payload = null, MappingTables? mappings = null, CancellationToken cancellationToken = default, Checkpoint? checkpoint = null)
     {
         EnsureRunnable(blueprint);
         var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId)
             ?? throw new InvalidOperationException($"instance {state.InstanceId} has no bookmark '{bookmarkId}'");
-        var execution = new WorkflowExecution(this, blueprint, state, mappings ?? MappingTables.Empty, cancellationToken);
+        var execution = new WorkflowExecution(this, blueprint, state, mappings ?? MappingTables.Empty, cancellationToken) { Checkpoint = checkpoint };
         state.Bookmarks.Remove(bookmark);
         state.Status = WorkflowStatus.Running;
         if (state.Contexts.TryGetValue(bookmark.ContextId, out var ctx) && blueprint.Nodes.TryGetValue(ctx.ActivityId, out var node) && node.Activity is not null)
@@ -129,7 +129,7 @@ public sealed partial class WorkflowRunner
     }
 
     /// <summary>Runs a faulted instance again from the activity that faulted.</summary>
-    public Task<RunResult> RetryAsync(WorkflowBlueprint blueprint, WorkflowState state, MappingTables? mappings = null, CancellationToken cancellationToken = default)
+    public Task<RunResult> RetryAsync(WorkflowBlueprint blueprint, WorkflowState state, MappingTables? mappings = null, CancellationToken cancellationToken = default, Checkpoint? checkpoint = null)
     {
         if (state.Status != WorkflowStatus.Faulted || state.Fault?.ContextId is not { } contextId || !state.Contexts.TryGetValue(contextId, out var ctx))
         {
@@ -140,7 +140,7 @@ public sealed partial class WorkflowRunner
         state.Fault = null;
         state.Status = WorkflowStatus.Running;
         state.Queue.Enqueue(new WorkItem { Kind = WorkItemKind.Execute, ContextId = contextId });
-        return RunAsync(blueprint, state, mappings, cancellationToken);
+        return RunAsync(blueprint, state, mappings, cancellationToken, checkpoint);
     }
 
     /// <summary>Cancels an instance: nothing more runs and its bookmarks are dropped.</summary>
@@ -212,6 +212,14 @@ public sealed partial class WorkflowRunner
             }
 
             await InvokeAsync(execution, new ActivityContext(execution, ctx, node), (a, c, ct) => a.ExecuteAsync(c, ct), evaluateInputs: true, autoComplete: true).ConfigureAwait(false);
+
+            // After an activity that may have had side effects, let the host persist the state: a crash from here on
+            // continues after it instead of doing it again.
+            if (execution.Checkpoint is { } checkpoint && state.Status == WorkflowStatus.Running && state.Queue.Count > 0
+                && node.Descriptor?.Kind is ActivityKind.Action)
+            {
+                await checkpoint(state, execution.CancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (state.Status == WorkflowStatus.Running)

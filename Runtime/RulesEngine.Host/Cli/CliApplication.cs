@@ -12,6 +12,7 @@ public static class CliApplication
             ValidateCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             ServeCommand.Create(stdout),
+            SandboxCommand.Create(stdout, stderr),
         };
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);

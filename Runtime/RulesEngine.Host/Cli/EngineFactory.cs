@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RulesEngine.Activities;
 using RulesEngine.Activities.Console;
+using RulesEngine.Activities.SmartRecruiters;
 
 namespace RulesEngine.Host.Cli;
 
@@ -13,6 +14,7 @@ internal static class EngineFactory
         services.AddLogging();
         services.AddSingleton<IWriteLineSink>(new TextWriterSink(console));
         services.AddRulesEngineActivities();
+        services.AddSmartRecruitersActivities();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using RulesEngine.Activities.SmartRecruiters.Connections;
 using RulesEngine.Core.Execution;
 using RulesEngine.Core.Serialization;
 
 namespace RulesEngine.Host.Cli;
 
 /// <summary>
-/// <c>rulesengine run FILE [--input name=value]… [--payload FILE]</c>: runs a workflow in-process and prints a JSON result.
+/// <c>rulesengine run FILE [--input name=value]… [--payload FILE] [--sandbox]</c>: runs a workflow in-process and prints a JSON result.
 /// Exit 0 when Finished or Suspended, 2 when Faulted, 1 when the file is invalid.
 /// </summary>
 internal static class RunCommand
@@ -18,20 +19,26 @@ internal static class RunCommand
         var file = new Argument<FileInfo>("file") { Description = "The workflow JSON file." };
         var inputs = new Option<string[]>("--input", "-i") { Description = "A workflow input as name=value (repeatable).", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
         var payload = new Option<FileInfo?>("--payload") { Description = "A JSON file used as the trigger payload (Trigger in scripts)." };
-        var command = new Command("run", "Runs a workflow in-process and prints status, outputs, variables and journal as JSON.") { file, inputs, payload };
+        var sandbox = new Option<bool>("--sandbox") { Description = "Start an in-process SmartRecruiters sandbox and point the \"smartrecruiters\" connection at it." };
+        var command = new Command("run", "Runs a workflow in-process and prints status, outputs, variables and journal as JSON.") { file, inputs, payload, sandbox };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new RunOptions(parse.GetValue(file)!, parse.GetValue(inputs) ?? [], parse.GetValue(payload));
+            var options = new RunOptions(parse.GetValue(file)!, parse.GetValue(inputs) ?? [], parse.GetValue(payload)) { Sandbox = parse.GetValue(sandbox) };
             return await RunAsync(options, stdout, stderr, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal sealed record RunOptions(FileInfo File, string[] Inputs, FileInfo? Payload);
+    internal sealed record RunOptions(FileInfo File, string[] Inputs, FileInfo? Payload)
+    {
+        public bool Sandbox { get; init; }
+    }
 
     internal static async Task<int> RunAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        await using var services = EngineFactory.Create(stderr);
+        await using var sandbox = options.Sandbox ? await SandboxCommand.StartInProcessAsync(cancellationToken).ConfigureAwait(false) : null;
+        await using var services = EngineFactory.Create(stderr, sandbox is null ? null : s => s.AddSingleton(new StaticSmartRecruitersConnectionProvider()
+            .Add(SandboxCommand.ConnectionName, SandboxCommand.Connection(sandbox))));
         var reader = services.GetRequiredService<WorkflowJsonReader>();
         var loader = services.GetRequiredService<WorkflowLoader>();
         var runner = services.GetRequiredService<WorkflowRunner>();

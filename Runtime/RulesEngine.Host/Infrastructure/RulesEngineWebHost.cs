@@ -4,6 +4,7 @@ using RulesEngine.Host.Features.Activities;
 using RulesEngine.Host.Features.Auth;
 using RulesEngine.Host.Features.Demo;
 using RulesEngine.Host.Features.Designer;
+using RulesEngine.Host.Features.Hooks;
 using RulesEngine.Host.Features.Instances;
 using RulesEngine.Host.Features.Runs;
 using RulesEngine.Persistence;
@@ -39,6 +40,8 @@ public static class RulesEngineWebHost
             builder.Services.AddSingleton<DemoSeeder>();
         }
 
+        settings.ConfigureServices?.Invoke(builder.Services);
+
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -47,6 +50,7 @@ public static class RulesEngineWebHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapActivityEndpoints();
         app.MapInstanceEndpoints();
+        app.MapHookEndpoints();
         HostEndpoints.MapFeatureEndpoints(app);
         if (settings.Demo)
         {

@@ -12,6 +12,9 @@ public sealed record ServeSettings
     /// <summary>Create the demo tenant wired to the in-process Sandbox.</summary>
     public bool Demo { get; init; }
 
+    /// <summary>Last word on the services, after the host registered its own (tests replace parts this way).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Extra configuration (tests pass database settings and tokens this way).</summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
 }

@@ -17,6 +17,9 @@ public interface IWebhookInboxStore
     /// </summary>
     Task<WebhookInboxItem?> TryLeaseNextAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
+    /// <summary>Claims one pending item (the receiver processes what it just stored); false when another worker has it already.</summary>
+    Task<bool> TryLeaseAsync(string tenantId, string id, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+
     /// <summary>Marks a claimed item done, with the instance it started (if any).</summary>
     Task<bool> CompleteAsync(string tenantId, string id, string owner, string? instanceId, CancellationToken cancellationToken = default);
 

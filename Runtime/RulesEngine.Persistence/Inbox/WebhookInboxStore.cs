@@ -80,6 +80,21 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
         return null;
     }
 
+    public async Task<bool> TryLeaseAsync(string tenantId, string id, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        var expires = time.GetUtcNow() + leaseDuration;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.WebhookInbox
+            .Where(x => x.TenantId == tenantId && x.Id == id && x.Status == WebhookInboxStatus.Pending)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(x => x.Status, WebhookInboxStatus.Processing)
+                    .SetProperty(x => x.LeaseOwner, owner)
+                    .SetProperty(x => x.LeaseExpiresAt, expires)
+                    .SetProperty(x => x.Attempts, x => x.Attempts + 1),
+                cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     public async Task<bool> CompleteAsync(string tenantId, string id, string owner, string? instanceId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();

@@ -23,6 +23,9 @@ public interface IWorkflowInstanceStore
     Task<bool> UpdateAsync(string tenantId, string instanceId, string leaseOwner, WorkflowInstanceUpdate update, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a tenant's instances newest first, without state (served by the (tenant, definition, status, created) indexes).</summary>
+    /// <summary>The newest instance of each workflow of the tenant (two queries, whatever the number of workflows).</summary>
+    Task<IReadOnlyDictionary<string, WorkflowInstanceSummary>> LatestByDefinitionAsync(string tenantId, CancellationToken cancellationToken = default);
+
     Task<InstancePage> ListAsync(string tenantId, InstanceQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Platform-wide: running instances whose lease has expired (or was never taken), for recovery after a crash.</summary>

@@ -154,6 +154,33 @@ internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbConte
         return new InstancePage(items, next, total);
     }
 
+    public async Task<IReadOnlyDictionary<string, WorkflowInstanceSummary>> LatestByDefinitionAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var newest = await db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.TenantId == tenantId)
+            .GroupBy(i => i.DefinitionId)
+            .Select(g => new { DefinitionId = g.Key, CreatedAt = g.Max(i => i.CreatedAt) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (newest.Count == 0)
+        {
+            return new Dictionary<string, WorkflowInstanceSummary>();
+        }
+
+        var times = newest.Select(n => n.CreatedAt).Distinct().ToList();
+        var wanted = newest.ToDictionary(n => n.DefinitionId, n => n.CreatedAt, StringComparer.Ordinal);
+        var rows = await db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.TenantId == tenantId && times.Contains(i.CreatedAt))
+            .Select(i => new WorkflowInstanceSummary(
+                i.Id, i.DefinitionId, i.Version, i.Status, i.SubStatus, i.CorrelationId, i.Name, i.Error, i.TriggerKind,
+                i.CreatedAt, i.UpdatedAt, i.FinishedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows
+            .Where(r => wanted.TryGetValue(r.DefinitionId, out var at) && at == r.CreatedAt)
+            .GroupBy(r => r.DefinitionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Id, StringComparer.Ordinal).First(), StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<InstanceRef>> ListRecoverableAsync(int max, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();

@@ -82,7 +82,7 @@ public sealed class RunsTests : IAsyncLifetime
 
         var outcome = await dispatcher.RunAsync(tenant, "wait", new RunRequest(), TestContext.Current.CancellationToken);
 
-        outcome.State.Status.ShouldBe(RulesEngine.Core.Execution.WorkflowStatus.Suspended);
+        outcome.State!.Status.ShouldBe(RulesEngine.Core.Execution.WorkflowStatus.Suspended);
         using var client = _host.Client(token);
         var detail = await WaitForStatusAsync(client, tenant, outcome.InstanceId, "Finished");
         detail["outputs"]!["Woke"]!.GetValue<string>().ShouldBe("yes");
@@ -115,8 +115,8 @@ public sealed class RunsTests : IAsyncLifetime
          "connections":[{"source":{"activity":"check","port":"True"},"target":{"activity":"out","port":"In"}}]}}
         """);
         var outcome = await _host.Services.GetRequiredService<IWorkflowDispatcher>().RunAsync(tenant, "flaky", new RunRequest(), TestContext.Current.CancellationToken);
-        outcome.State.Status.ShouldBe(RulesEngine.Core.Execution.WorkflowStatus.Faulted);
-        outcome.State.Fault!.Message.ShouldContain("switch is off");
+        outcome.State!.Status.ShouldBe(RulesEngine.Core.Execution.WorkflowStatus.Faulted);
+        outcome.State!.Fault!.Message.ShouldContain("switch is off");
 
         var mappings = _host.Services.GetRequiredService<RulesEngine.Persistence.Mappings.IMappingTableStore>();
         await mappings.UpsertTableAsync(tenant, "switches", null, TestContext.Current.CancellationToken);

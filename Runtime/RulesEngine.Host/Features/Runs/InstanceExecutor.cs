@@ -80,29 +80,29 @@ internal sealed partial class InstanceExecutor(
 
     /// <summary>Continues an instance from its stored state (new, or left by a crashed node). Null when another node holds it.</summary>
     public Task<WorkflowState?> ContinueAsync(string tenantId, string instanceId, CancellationToken cancellationToken) =>
-        WithInstanceAsync(tenantId, instanceId, (bp, state, maps, ct) => state.Status == CoreStatus.Running
-            ? runner.RunAsync(bp, state, maps, ct)
+        WithInstanceAsync(tenantId, instanceId, (bp, state, maps, save, ct) => state.Status == CoreStatus.Running
+            ? runner.RunAsync(bp, state, maps, ct, save)
             : Task.FromResult(new RunResult(state)), cancellationToken);
 
     /// <summary>Resumes one bookmark (timer, event, callback). False when the instance is busy elsewhere or the bookmark is gone.</summary>
     public async Task<WorkflowState?> ResumeAsync(string tenantId, string instanceId, string bookmarkId, System.Text.Json.Nodes.JsonNode? payload, CancellationToken cancellationToken) =>
-        await WithInstanceAsync(tenantId, instanceId, async (bp, state, maps, ct) =>
+        await WithInstanceAsync(tenantId, instanceId, async (bp, state, maps, save, ct) =>
         {
             if (state.Bookmarks.All(b => b.Id != bookmarkId))
             {
                 return new RunResult(state);
             }
 
-            return await runner.ResumeAsync(bp, state, bookmarkId, payload, maps, ct).ConfigureAwait(false);
+            return await runner.ResumeAsync(bp, state, bookmarkId, payload, maps, ct, save).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Runs a faulted instance again from the activity that faulted.</summary>
     public Task<WorkflowState?> RetryAsync(string tenantId, string instanceId, CancellationToken cancellationToken) =>
-        WithInstanceAsync(tenantId, instanceId, (bp, state, maps, ct) => runner.RetryAsync(bp, state, maps, ct), cancellationToken);
+        WithInstanceAsync(tenantId, instanceId, (bp, state, maps, save, ct) => runner.RetryAsync(bp, state, maps, ct, save), cancellationToken);
 
     /// <summary>Cancels a suspended or faulted instance (a running one is stopped through <see cref="RunningInstances"/>).</summary>
     public Task<WorkflowState?> CancelAsync(string tenantId, string instanceId, CancellationToken cancellationToken) =>
-        WithInstanceAsync(tenantId, instanceId, (_, state, _, _) =>
+        WithInstanceAsync(tenantId, instanceId, (_, state, _, _, _) =>
         {
             runner.Cancel(state);
             return Task.FromResult(new RunResult(state));
@@ -111,7 +111,7 @@ internal sealed partial class InstanceExecutor(
     private async Task<WorkflowState?> WithInstanceAsync(
         string tenantId,
         string instanceId,
-        Func<WorkflowBlueprint, WorkflowState, MappingTables, CancellationToken, Task<RunResult>> action,
+        Func<WorkflowBlueprint, WorkflowState, MappingTables, Checkpoint?, CancellationToken, Task<RunResult>> action,
         CancellationToken cancellationToken)
     {
         // One run per instance in this process (the lease lets the same node in again, so it is checked here too).
@@ -136,7 +136,22 @@ internal sealed partial class InstanceExecutor(
                 return null;
             }
 
-            var state = WorkflowState.Deserialize(instance.StateJson);
+            WorkflowState state;
+            try
+            {
+                state = WorkflowState.Deserialize(instance.StateJson);
+            }
+            catch (JsonException ex)
+            {
+                // Unreadable state cannot be continued: fault it once instead of failing on every recovery pass.
+                await instances.UpdateAsync(tenantId, instanceId, Node, new WorkflowInstanceUpdate
+                {
+                    Status = StoredStatus.Faulted,
+                    Error = $"the stored state cannot be read: {ex.Message}",
+                }, CancellationToken.None).ConfigureAwait(false);
+                return null;
+            }
+
             var version = await definitions.GetVersionAsync(tenantId, instance.DefinitionId, instance.Version, cancellationToken).ConfigureAwait(false)
                 ?? throw new WorkflowNotRunnableException($"version {instance.Version} of '{instance.DefinitionId}' no longer exists");
             var blueprint = blueprints.Get(tenantId, version);
@@ -145,7 +160,8 @@ internal sealed partial class InstanceExecutor(
             RunResult result;
             try
             {
-                result = await action(blueprint, state, tables, cts.Token).ConfigureAwait(false);
+                Checkpoint? save = options.Value.Checkpoints ? (s, ct) => new ValueTask(SaveAsync(tenantId, instance.DefinitionId, s, ct)) : null;
+                result = await action(blueprint, state, tables, save, cts.Token).ConfigureAwait(false);
             }
             catch (WorkflowInvalidException ex)
             {

@@ -21,6 +21,12 @@ public sealed class RunsOptions
     /// <summary>How often due timers and orphaned instances are looked for. <value>Default 1 s.</value></summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Persist an instance's state after every activity that may have side effects, so a crash continues after the last
+    /// one instead of repeating it. <value>Default true.</value>
+    /// </summary>
+    public bool Checkpoints { get; set; } = true;
+
     /// <summary>Name of this node in leases. <value>Default: machine name and process id.</value></summary>
     public string NodeId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 }

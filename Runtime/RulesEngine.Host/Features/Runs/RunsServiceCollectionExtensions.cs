@@ -12,8 +12,13 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<InstanceExecutor>();
         services.AddSingleton<IWorkflowDispatcher, WorkflowDispatcher>();
         services.AddSingleton<ITriggerIndexer, TriggerIndexer>();
+        services.AddSingleton<RulesEngine.Activities.Http.IHttpConnectionResolver, TenantHttpConnections>();
+        services.AddSingleton<RulesEngine.Activities.State.IDurableState, TenantDurableState>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService<TimerAndRecoveryWorker>();
+        services.AddSingleton<Hooks.InboxProcessor>();
+        services.AddHostedService<Hooks.InboxWorker>();
+        services.AddHostedService<Schedules.CronScheduler>();
         return services;
     }
 }

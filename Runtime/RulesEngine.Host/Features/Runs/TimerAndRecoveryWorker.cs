@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RulesEngine.Host.Infrastructure;
 using RulesEngine.Persistence.Bookmarks;
 using RulesEngine.Persistence.Instances;
 
@@ -32,8 +33,9 @@ internal sealed partial class TimerAndRecoveryWorker(
                 LogPollFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await timer.TickAsync(stoppingToken).ConfigureAwait(false));
     }
+
 
     private async Task ResumeDueTimersAsync(CancellationToken cancellationToken)
     {

@@ -41,6 +41,11 @@ internal sealed class TriggerIndexer(ITriggerIndexStore store) : ITriggerIndexer
 
     private static string KeyOf(BlueprintNode trigger)
     {
+        if (trigger.Node.Type == "Elsa.HttpEndpoint")
+        {
+            return RulesEngine.Activities.Http.HttpEndpoint.NormalizePath(trigger.Node.Inputs.TryGetValue("path", out var path) ? path.Expression.ValueText : null);
+        }
+
         foreach (var name in (string[])["path", "cronExpression", "interval", "events"])
         {
             if (trigger.Node.Inputs.TryGetValue(name, out var input) && input.Expression.ValueText is { } text)

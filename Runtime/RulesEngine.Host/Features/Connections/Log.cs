@@ -1,0 +1,7 @@
+namespace RulesEngine.Host.Features.Connections;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3200, EventName = "ConnectionTested", Level = LogLevel.Information, Message = "Tested connection {TenantId}/{ConnectionName}: ok={Ok}")]
+    public static partial void ConnectionTested(ILogger logger, string tenantId, string connectionName, bool ok);
+}

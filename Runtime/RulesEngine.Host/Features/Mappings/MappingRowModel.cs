@@ -1,0 +1,3 @@
+namespace RulesEngine.Host.Features.Mappings;
+
+public sealed record MappingRowModel(string? Key, string? Value);

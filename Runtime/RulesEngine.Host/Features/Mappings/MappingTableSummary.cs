@@ -1,0 +1,3 @@
+namespace RulesEngine.Host.Features.Mappings;
+
+public sealed record MappingTableSummary(string Name, string? Description, int RowCount, DateTimeOffset UpdatedAt);

@@ -1,0 +1,3 @@
+namespace RulesEngine.Host.Features.Scripts;
+
+public sealed record ScriptCheckResponse(IReadOnlyList<ScriptDiagnosticModel> Diagnostics);

@@ -1,0 +1,4 @@
+namespace RulesEngine.Host.Features.Workflows;
+
+/// <summary>The version to copy into a new published version.</summary>
+public sealed record RollbackRequest(int Version);

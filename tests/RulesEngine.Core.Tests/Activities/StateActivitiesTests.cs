@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using RulesEngine.Core.Execution;
+using RulesEngine.Core.Expressions;
+using RulesEngine.Core.Tests.Support;
+
+namespace RulesEngine.Core.Tests.Activities;
+
+public sealed class StateActivitiesTests : IDisposable
+{
+    private readonly TestEngine _engine = new();
+
+    public void Dispose() => _engine.Dispose();
+
+    private static string OnceFlow => new Flow { DefinitionId = "invite" }
+        .Add("once", "RulesEngine.Once", ("key", Flow.CSharp("Trigger[\"applicationId\"]!.ToString()", "String")))
+        .Add("send", "Elsa.WriteLine", ("text", Flow.CSharp("\"invite \" + Trigger[\"applicationId\"]", "String")))
+        .Add("skip", "Elsa.WriteLine", ("text", Flow.Literal("already invited")))
+        .Connect("once", "send", "First")
+        .Connect("once", "skip", "Again");
+
+    private static StartOptions Application(string id) => new() { TenantId = "acme", Trigger = new TriggerState { Body = new JsonObject { ["applicationId"] = id } } };
+
+    [Fact]
+    public async Task Once_LetsEachKeyThroughTheFirstTimeOnly()
+    {
+        await _engine.RunAsync(OnceFlow, Application("a-1"));
+        await _engine.RunAsync(OnceFlow, Application("a-1"));
+        await _engine.RunAsync(OnceFlow, Application("a-2"));
+
+        _engine.Console.Lines.ShouldBe(["invite a-1", "already invited", "invite a-2"]);
+    }
+
+    [Fact]
+    public async Task Once_KeysAreSeparatePerTenant()
+    {
+        await _engine.RunAsync(OnceFlow, Application("a-1"));
+        await _engine.RunAsync(OnceFlow, new StartOptions { TenantId = "other", Trigger = Application("a-1").Trigger });
+
+        _engine.Console.Lines.ShouldBe(["invite a-1", "invite a-1"]);
+    }
+
+    [Theory]
+    [InlineData("hj-1", "Found", "sr-job-9")]
+    [InlineData("hj-404", "NotFound", "")]
+    public async Task Lookup_FindsTheMappedValueOrSaysNotFound(string key, string outcome, string value)
+    {
+        var mappings = new MappingTables(new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["jobs"] = new Dictionary<string, string> { ["hj-1"] = "sr-job-9" },
+        });
+
+        var result = await _engine.RunAsync(
+            new Flow().Add("lookup", "RulesEngine.Lookup", ("table", Flow.Literal("jobs")), ("key", Flow.Literal(key))),
+            new StartOptions { Mappings = mappings });
+
+        result.State.Journal.Single(j => j.ActivityId == "lookup").Outcomes.ShouldBe([outcome]);
+        (result.State.ActivityOutputs["lookup"]["value"] ?? string.Empty).ShouldBe(value);
+    }
+
+    [Fact]
+    public async Task DetectChanges_ReportsAddedChangedAndRemovedAgainstThePreviousRun()
+    {
+        var flow = new Flow { DefinitionId = "org-sync" }
+            .Input("Jobs", "Object")
+            .Add("diff", "RulesEngine.DetectChanges", ("items", Flow.CSharp("Input.Jobs")), ("compareFields", Flow.Expr("Object", "[\"title\",\"status\"]", "String[]")))
+            .ToString();
+        static StartOptions Jobs(string json) => new() { TenantId = "acme", Input = new Dictionary<string, object?> { ["Jobs"] = JsonNode.Parse(json) } };
+
+        var first = await _engine.RunAsync(flow, Jobs("""[{"id":"1","title":"Dev","status":"SOURCING","seen":1},{"id":"2","title":"QA","status":"SOURCING"}]"""));
+        var second = await _engine.RunAsync(flow, Jobs("""[{"id":"1","title":"Dev","status":"SOURCING","seen":2},{"id":"3","title":"PM","status":"SOURCING"},{"id":"2","title":"QA","status":"FILLED"}]"""));
+        var third = await _engine.RunAsync(flow, Jobs("""[{"id":"3","title":"PM","status":"SOURCING"},{"id":"2","title":"QA","status":"FILLED"}]"""));
+        var fourth = await _engine.RunAsync(flow, Jobs("""[{"id":"3","title":"PM","status":"SOURCING"},{"id":"2","title":"QA","status":"FILLED"}]"""));
+
+        Ids(first, "added").ShouldBe(["1", "2"]);
+        Ids(second, "added").ShouldBe(["3"]);
+        Ids(second, "changed").ShouldBe(["2"]);
+        Ids(second, "removed").ShouldBeEmpty();
+        Ids(third, "removed").ShouldBe(["1"]);
+        fourth.State.Journal.Single(j => j.ActivityId == "diff").Outcomes.ShouldBe(["Unchanged"]);
+    }
+
+    private static List<string> Ids(RunResult result, string output) =>
+        ((JsonArray)result.State.ActivityOutputs["diff"][output]!).Select(n => n is JsonObject o ? o["id"]!.GetValue<string>() : n!.GetValue<string>()).ToList();
+}

@@ -1,0 +1,3 @@
+using RulesEngine.Host.Tests.Api.Support;
+
+[assembly: AssemblyFixture(typeof(SharedHost))]
