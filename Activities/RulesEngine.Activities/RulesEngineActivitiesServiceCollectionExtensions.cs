@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RulesEngine.Activities.Compatibility;
 using RulesEngine.Activities.Console;
 using RulesEngine.Activities.Flow;
 using RulesEngine.Activities.Http;
@@ -22,6 +23,7 @@ public static class RulesEngineActivitiesServiceCollectionExtensions
         services.TryAddSingleton<IHttpConnectionResolver, NoHttpConnections>();
         services.TryAddSingleton<IDurableState, InMemoryDurableState>();
         services.AddHttpClient(nameof(SendHttpRequest), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddElsaCompatibility();
         return services
             .AddActivity<Start>().AddActivity<End>().AddActivity<Complete>().AddActivity<Finish>().AddActivity<Fault>()
             .AddActivity<SetVariable>().AddActivity<SetOutput>().AddActivity<SetName>().AddActivity<Correlate>()

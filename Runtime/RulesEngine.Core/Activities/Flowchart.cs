@@ -144,7 +144,7 @@ public sealed class Flowchart : Activity
             }
 
             var node = model.Children[id];
-            if (node.Node.Type == "Elsa.FlowJoin" && JoinMode(node) == FlowJoinMode.WaitAny)
+            if (node.Node.Type is "Elsa.FlowJoin" or "Elsa.Join" && JoinMode(node) == FlowJoinMode.WaitAny)
             {
                 if (anyFired && scope.JoinsPassed.Add(id))
                 {
@@ -218,7 +218,9 @@ public sealed class Flowchart : Activity
         }
     }
 
+    // Elsa.Join names its input joinMode and defaults to WaitAny; Elsa.FlowJoin names it mode and defaults to WaitAll.
     private static FlowJoinMode JoinMode(BlueprintNode join) =>
-        join.Node.Inputs.TryGetValue("mode", out var mode) && mode.Expression.ValueText is { } text
-        && Enum.TryParse<FlowJoinMode>(text, ignoreCase: true, out var parsed) ? parsed : FlowJoinMode.WaitAll;
+        (join.Node.Inputs.TryGetValue("mode", out var mode) || join.Node.Inputs.TryGetValue("joinMode", out mode)) && mode.Expression.ValueText is { } text
+        && Enum.TryParse<FlowJoinMode>(text, ignoreCase: true, out var parsed) ? parsed
+        : join.Node.Type == "Elsa.Join" ? FlowJoinMode.WaitAny : FlowJoinMode.WaitAll;
 }

@@ -5,6 +5,7 @@ using RulesEngine.Core.Expressions;
 using RulesEngine.Core.Expressions.CSharp;
 using RulesEngine.Core.Model;
 using RulesEngine.Core.Sdk;
+using RulesEngine.Core.Serialization;
 using RulesEngine.Core.Validation;
 
 namespace RulesEngine.Core.Execution;
@@ -21,6 +22,8 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
     };
 
     private readonly Dictionary<string, IExpressionHandler> _handlers = handlers.ToDictionary(h => h.Type, StringComparer.OrdinalIgnoreCase);
+
+    private readonly WorkflowJsonReader _embeddedReader = new(registry);
 
     public WorkflowBlueprint Load(WorkflowDefinition definition)
     {
@@ -113,6 +116,25 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
             }
         }
 
+        if (activity is IHasEmbeddedActivities embedded)
+        {
+            foreach (var item in embedded.GetEmbeddedActivities(node))
+            {
+                ActivityNode child;
+                try
+                {
+                    child = _embeddedReader.Read(new JsonObject { ["root"] = item.Json.DeepClone() }, node.Id).Root;
+                }
+                catch (WorkflowFormatException ex)
+                {
+                    problems.Add(Problem(node, ProblemCodes.InvalidInput, $"{item.Slot}: {ex.Message}"));
+                    continue;
+                }
+
+                blueprintNode.Ports[item.Slot] = Build(child, blueprintNode, definition, nodes, problems, scripts);
+            }
+        }
+
         if (node.Connections.Count > 0 || node.Type == "Elsa.Flowchart")
         {
             ValidateConnections(blueprintNode, problems);
@@ -178,7 +200,8 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
             if (bn.Node.Outputs.TryGetValue(output.Name, out var binding))
             {
                 property.MemoryReferenceId = binding.MemoryReferenceId;
-                if (!definition.Variables.Any(v => v.Id == binding.MemoryReferenceId || v.Name == binding.MemoryReferenceId))
+                if (!definition.Variables.Any(v => v.Id == binding.MemoryReferenceId || v.Name == binding.MemoryReferenceId)
+                    && !definition.Outputs.Any(o => o.Name == binding.MemoryReferenceId))
                 {
                     problems.Add(Problem(bn.Node, ProblemCodes.UnknownVariable, $"output '{output.Name}' is bound to variable '{binding.MemoryReferenceId}', which the workflow does not declare") with { Input = output.Name });
                 }

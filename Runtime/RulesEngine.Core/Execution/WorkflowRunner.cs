@@ -341,6 +341,19 @@ public sealed partial class WorkflowRunner
             return;
         }
 
+        if (context.CancelChildrenRequested)
+        {
+            CancelDescendants(state, ctx.Id);
+        }
+
+        if (context.BreakRequested && FindLoop(execution, ctx) is { } loop)
+        {
+            entry?.Outcomes.AddRange(context.CompletedOutcomes);
+            CancelDescendants(state, loop.Id);
+            CompleteContext(execution, loop, DoneOutcome, terminated: false);
+            return;
+        }
+
         if (context.EndParentRequested)
         {
             entry?.Outcomes.AddRange(context.CompletedOutcomes);
@@ -394,6 +407,29 @@ public sealed partial class WorkflowRunner
             entry.Status = "Started";
             ctx.JournalSequence = entry.Sequence;
         }
+    }
+
+    private static readonly string[] DoneOutcome = ["Done"];
+
+    private static readonly HashSet<string> LoopTypes = new(StringComparer.Ordinal) { "Elsa.ForEach", "Elsa.ParallelForEach", "Elsa.While", "Elsa.For" };
+
+    /// <summary>The nearest ancestor context whose activity is a loop (for Elsa.Break).</summary>
+    private static ContextState? FindLoop(WorkflowExecution execution, ContextState ctx)
+    {
+        var state = execution.State;
+        var parentId = ctx.ParentId;
+        while (parentId is not null && state.Contexts.TryGetValue(parentId, out var parent))
+        {
+            if (execution.Blueprint.Nodes.TryGetValue(parent.ActivityId, out var node)
+                && (node.Activity is ILoopActivity || LoopTypes.Contains(node.Node.Type)))
+            {
+                return parent;
+            }
+
+            parentId = parent.ParentId;
+        }
+
+        return null;
     }
 
     private static bool HasChildren(WorkflowState state, string contextId)

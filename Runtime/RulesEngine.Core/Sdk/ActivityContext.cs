@@ -39,6 +39,10 @@ public sealed class ActivityContext
 
     internal bool FinishWorkflowRequested { get; private set; }
 
+    internal bool BreakRequested { get; private set; }
+
+    internal bool CancelChildrenRequested { get; private set; }
+
     internal Dictionary<string, object?>? JournalInputs { get; private set; }
 
     internal Dictionary<string, object?>? JournalOutputs { get; private set; }
@@ -144,7 +148,16 @@ public sealed class ActivityContext
 
         if (output.MemoryReferenceId is { } variable)
         {
-            _execution.SetVariable(variable, value);
+            // Elsa may bind an output to a declared workflow output instead of a variable.
+            if (!_execution.Blueprint.VariablesByName.ContainsKey(variable) && !_execution.Blueprint.VariablesById.ContainsKey(variable)
+                && _execution.Blueprint.Definition.Outputs.FirstOrDefault(o => o.Name == variable) is { } workflowOutput)
+            {
+                SetWorkflowOutput(workflowOutput.Name, value);
+            }
+            else
+            {
+                _execution.SetVariable(variable, value);
+            }
         }
     }
 
@@ -259,6 +272,19 @@ public sealed class ActivityContext
         EndParentRequested = true;
         Complete(outcomes);
     }
+
+    /// <summary>
+    /// Ends the nearest enclosing loop (Elsa.Break): the rest of its body is cancelled and the loop completes with <c>Done</c>.
+    /// Outside a loop the activity just completes.
+    /// </summary>
+    public void BreakLoop()
+    {
+        BreakRequested = true;
+        Complete();
+    }
+
+    /// <summary>Cancels every child (and their bookmarks) this activity still has running, e.g. when a WaitAny fork completes.</summary>
+    public void CancelChildren() => CancelChildrenRequested = true;
 
     /// <summary>Finishes the whole workflow (Elsa.Finish).</summary>
     public void FinishWorkflow()

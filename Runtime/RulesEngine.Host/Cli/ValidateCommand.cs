@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RulesEngine.Core.Execution;
 using RulesEngine.Core.Serialization;
+using RulesEngine.Core.Validation;
 
 namespace RulesEngine.Host.Cli;
 
@@ -20,7 +21,7 @@ internal static class ValidateCommand
             var problems = 0;
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                foreach (var line in Check(file, reader, loader))
+                foreach (var line in Check(file, reader, loader, stderr))
                 {
                     stdout.WriteLine(line);
                     problems++;
@@ -33,7 +34,8 @@ internal static class ValidateCommand
     }
 
     /// <summary>One line per problem: <c>FILE: activity &lt;id&gt; '&lt;name&gt;' (&lt;type&gt;): &lt;problem&gt;</c>.</summary>
-    internal static IEnumerable<string> Check(FileInfo file, WorkflowJsonReader reader, WorkflowLoader loader)
+    /// <remarks>When an import keeps things it cannot run, a summary goes to <paramref name="summary"/> (stderr), so stdout keeps one line per problem.</remarks>
+    internal static IEnumerable<string> Check(FileInfo file, WorkflowJsonReader reader, WorkflowLoader loader, TextWriter? summary = null)
     {
         if (!file.Exists)
         {
@@ -45,7 +47,13 @@ internal static class ValidateCommand
             var lines = new List<string>();
             foreach (var definition in reader.ReadMany(File.ReadAllText(file.FullName), file.Name))
             {
-                lines.AddRange(loader.Load(definition).Problems.Select(p => $"{file.Name}: {p}"));
+                var blueprint = loader.Load(definition);
+                lines.AddRange(blueprint.Problems.Select(p => $"{file.Name}: {p}"));
+                var report = ImportReport.Create(definition, blueprint);
+                if (report.HasProblems)
+                {
+                    summary?.WriteLine($"{file.Name}: import report: {report.Summary}");
+                }
             }
 
             return lines;
