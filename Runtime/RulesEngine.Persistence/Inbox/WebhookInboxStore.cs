@@ -22,7 +22,10 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
             HeadersJson = item.HeadersJson,
             Body = item.Body,
             ReceivedAt = time.GetUtcNow(),
-            Status = WebhookInboxStatus.Pending,
+            Status = item.ClaimedBy is null ? WebhookInboxStatus.Pending : WebhookInboxStatus.Processing,
+            LeaseOwner = item.ClaimedBy,
+            LeaseExpiresAt = item.ClaimedBy is null ? null : time.GetUtcNow() + (item.ClaimFor ?? TimeSpan.FromSeconds(30)),
+            Attempts = item.ClaimedBy is null ? 0 : 1,
         };
 
         var added = await factory.TryInsertAsync(

@@ -85,22 +85,19 @@ public static partial class HookEndpoints
                 .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal));
         var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
+        var node = options.Value.NodeId;
         var added = await inbox.TryAddAsync(new NewWebhookInboxItem(
             tenantId,
             InboxSources.Http(trigger.DefinitionId, trigger.ActivityId),
             string.IsNullOrEmpty(idempotencyKey) ? Guid.NewGuid().ToString("n") : idempotencyKey,
             delivery.Serialize(),
-            body), cancellationToken).ConfigureAwait(false);
+            body,
+            ClaimedBy: node,
+            ClaimFor: ReceiverLease), cancellationToken).ConfigureAwait(false);
         if (!added.IsNew)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";
             return TypedResults.Accepted((string?)null, new { instanceId = added.Item.InstanceId, duplicate = true });
-        }
-
-        var node = options.Value.NodeId;
-        if (!await inbox.TryLeaseAsync(tenantId, added.Item.Id, node, ReceiverLease, cancellationToken).ConfigureAwait(false))
-        {
-            return TypedResults.Accepted((string?)null, new { instanceId = (string?)null, queued = true });
         }
 
         var published = await definitions.GetPublishedVersionAsync(tenantId, trigger.DefinitionId, cancellationToken).ConfigureAwait(false);
