@@ -70,9 +70,9 @@ public sealed class CrashRecoveryTests
             await Task.Delay(250, ct);
             detail = (await again.GetFromJsonAsync<JsonNode>($"/api/tenants/crash/instances/{instanceId}", ct))!;
         }
-        while (detail["instance"]!["status"]!.GetValue<string>() != "Finished" && DateTime.UtcNow < deadline);
+        while (detail["status"]!.GetValue<string>() != "Finished" && DateTime.UtcNow < deadline);
 
-        detail["instance"]!["status"]!.GetValue<string>().ShouldBe("Finished");
+        detail["status"]!.GetValue<string>().ShouldBe("Finished");
         detail["outputs"]!["Done"]!.GetValue<string>().ShouldBe("yes");
         calls["fast"].ShouldBe(1); // checkpointed before the crash: not repeated
         calls["slow"].ShouldBe(2); // in flight when the host died: done again

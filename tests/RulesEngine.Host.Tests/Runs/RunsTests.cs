@@ -30,7 +30,7 @@ public sealed class RunsTests : IAsyncLifetime
         while (true)
         {
             var detail = await client.GetFromJsonAsync<JsonNode>($"/api/tenants/{tenant}/instances/{instanceId}", TestContext.Current.CancellationToken);
-            var status = detail!["instance"]!["status"]!.GetValue<string>();
+            var status = detail!["status"]!.GetValue<string>();
             if (statuses.Contains(status) || DateTime.UtcNow > deadline)
             {
                 status.ShouldBeOneOf(statuses);

@@ -6,9 +6,10 @@ using JournalEntry = RulesEngine.Persistence.Journal.JournalEntry;
 
 namespace RulesEngine.Host.Features.Instances;
 
-/// <summary>An instance with what the designer's run view needs: variables, outputs, waiting bookmarks, journal.</summary>
+/// <summary>An instance (its summary fields at the top level) with what the designer's run view needs.</summary>
 public sealed record InstanceDetail(
-    InstanceSummary Instance,
+    string Id, string DefinitionId, int Version, string? Name, string Status, string? CorrelationId, string? TriggerKind,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt, string? Error,
     JsonObject Variables,
     JsonObject Outputs,
     IReadOnlyList<InstanceBookmark> Bookmarks,
@@ -16,7 +17,8 @@ public sealed record InstanceDetail(
     JsonObject? Fault)
 {
     public static InstanceDetail From(WorkflowInstance instance, WorkflowState? state, IReadOnlyList<JournalEntry> entries) => new(
-        InstanceSummary.From(instance),
+        instance.Id, instance.DefinitionId, instance.Version, instance.Name, instance.Status.ToString(), instance.CorrelationId, instance.TriggerKind,
+        instance.CreatedAt, instance.UpdatedAt, instance.FinishedAt, instance.Error,
         ToObject(state?.Variables),
         ToObject(state?.Output),
         state?.Bookmarks.Select(b => new InstanceBookmark(b.Id, b.ActivityId, b.Name, b.ResumeAt)).ToList() ?? [],
