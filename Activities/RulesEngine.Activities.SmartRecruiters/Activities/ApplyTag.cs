@@ -10,7 +10,7 @@ namespace RulesEngine.Activities.SmartRecruiters.Activities;
 /// Adds tags to a candidate and keeps every other tag: reads the current tags, then POSTs (adds) only the missing ones.
 /// Never a PUT, which would replace the tags that other integrations or recruiters set.
 /// </summary>
-[Activity("SmartRecruiters.ApplyTag", Category = SmartRecruitersActivity.Category, DisplayName = "Apply tag",
+[Activity("SmartRecruiters.ApplyTag", HasSideEffects = true, Category = SmartRecruitersActivity.Category, DisplayName = "Apply tag",
     Description = "Adds tags to a candidate, keeping all existing tags; does nothing when they are already there.")]
 public sealed class ApplyTag(ISmartRecruitersClientFactory clients, ISmartRecruitersConnectionProvider connections) : SmartRecruitersActivity(clients, connections)
 {

@@ -11,7 +11,7 @@ namespace RulesEngine.Activities.SmartRecruiters.Activities;
 /// missing, adds an existing one to the job only when not yet applied, and uploads each attachment only when the
 /// candidate has no file of that name yet. A second run therefore changes nothing.
 /// </summary>
-[Activity("SmartRecruiters.ExportCandidate", Category = SmartRecruitersActivity.Category, DisplayName = "Export candidate",
+[Activity("SmartRecruiters.ExportCandidate", HasSideEffects = true, Category = SmartRecruitersActivity.Category, DisplayName = "Export candidate",
     Description = "Creates the candidate on a job (or adds the existing one, found by e-mail) with profile, source and CV; safe to run twice.")]
 public sealed class ExportCandidate(ISmartRecruitersClientFactory clients, ISmartRecruitersConnectionProvider connections) : SmartRecruitersActivity(clients, connections)
 {

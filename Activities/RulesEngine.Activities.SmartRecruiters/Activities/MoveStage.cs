@@ -10,7 +10,7 @@ namespace RulesEngine.Activities.SmartRecruiters.Activities;
 /// Moves an application to a status (and sub-status), checked against the hiring process first so that a wrong
 /// sub-status fails with the list of valid ones. No call when the application is already there.
 /// </summary>
-[Activity("SmartRecruiters.MoveStage", Category = SmartRecruitersActivity.Category, DisplayName = "Move stage", Outcomes = ["Moved", "Unchanged"],
+[Activity("SmartRecruiters.MoveStage", HasSideEffects = true, Category = SmartRecruitersActivity.Category, DisplayName = "Move stage", Outcomes = ["Moved", "Unchanged"],
     Description = "Moves a candidate's application to a status and sub-status of the hiring process (Unchanged when already there).")]
 public sealed class MoveStage(ISmartRecruitersClientFactory clients, ISmartRecruitersConnectionProvider connections) : SmartRecruitersActivity(clients, connections)
 {

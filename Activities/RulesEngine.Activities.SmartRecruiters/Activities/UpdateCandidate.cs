@@ -6,7 +6,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.SmartRecruiters.Activities;
 
 /// <summary>PATCHes a candidate's personal details; only the inputs that are set are sent.</summary>
-[Activity("SmartRecruiters.UpdateCandidate", Category = SmartRecruitersActivity.Category, DisplayName = "Update candidate",
+[Activity("SmartRecruiters.UpdateCandidate", HasSideEffects = true, Category = SmartRecruitersActivity.Category, DisplayName = "Update candidate",
     Description = "Updates a candidate's personal details (PATCH): only the fields given are changed.")]
 public sealed class UpdateCandidate(ISmartRecruitersClientFactory clients, ISmartRecruitersConnectionProvider connections) : SmartRecruitersActivity(clients, connections)
 {

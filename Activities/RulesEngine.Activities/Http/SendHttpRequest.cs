@@ -10,7 +10,7 @@ namespace RulesEngine.Activities.Http;
 /// Sends an HTTP request, to an absolute URL or to a path of a tenant's vendor endpoint connection (whose auth header
 /// is added without ever appearing in the workflow, the journal or the logs).
 /// </summary>
-[Activity("Elsa.SendHttpRequest", Category = "HTTP", DisplayName = "Send HTTP request",
+[Activity("Elsa.SendHttpRequest", HasSideEffects = true, Category = "HTTP", DisplayName = "Send HTTP request",
     Description = "Sends an HTTP request and outputs the status code and parsed response.")]
 public sealed class SendHttpRequest(IHttpClientFactory clients, IHttpConnectionResolver connections) : Activity
 {

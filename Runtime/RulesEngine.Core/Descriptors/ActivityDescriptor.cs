@@ -28,6 +28,9 @@ public sealed class ActivityDescriptor
 
     public string? DynamicOutcomesInput { get; init; }
 
+    /// <summary>The runtime checkpoints after this activity (see <see cref="Sdk.ActivityAttribute.HasSideEffects"/>).</summary>
+    public bool HasSideEffects { get; init; }
+
     /// <summary>Embedded single-activity ports (e.g. <c>body</c>).</summary>
     public IReadOnlyList<string> Ports { get; init; } = [];
 

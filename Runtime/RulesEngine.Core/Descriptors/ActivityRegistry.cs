@@ -148,6 +148,7 @@ public sealed class ActivityRegistry
             Outputs = outputs,
             Outcomes = attribute.Outcomes,
             DynamicOutcomesInput = attribute.DynamicOutcomesInput,
+            HasSideEffects = attribute.HasSideEffects,
             Ports = type.GetCustomAttributes<PortAttribute>().Select(p => p.Name).ToList(),
             Aliases = attribute.Aliases,
             ClrType = type,

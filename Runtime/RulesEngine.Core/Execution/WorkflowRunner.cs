@@ -216,7 +216,7 @@ public sealed partial class WorkflowRunner
             // After an activity that may have had side effects, let the host persist the state: a crash from here on
             // continues after it instead of doing it again.
             if (execution.Checkpoint is { } checkpoint && state.Status == WorkflowStatus.Running && state.Queue.Count > 0
-                && node.Descriptor?.Kind is ActivityKind.Action)
+                && node.Descriptor?.HasSideEffects == true)
             {
                 await checkpoint(state, execution.CancellationToken).ConfigureAwait(false);
             }

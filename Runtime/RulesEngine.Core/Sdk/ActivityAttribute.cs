@@ -21,6 +21,12 @@ public sealed class ActivityAttribute(string typeName) : Attribute
     /// <summary>Name of an input whose values become extra outcome ports (FlowFork branches, FlowSwitch cases).</summary>
     public string? DynamicOutcomesInput { get; init; }
 
+    /// <summary>
+    /// The activity changes something outside the workflow (an HTTP call, a write to SmartRecruiters): the runtime
+    /// checkpoints the instance after it, so a crash does not repeat it.
+    /// </summary>
+    public bool HasSideEffects { get; init; }
+
     /// <summary>Other type names that resolve to this activity (older Elsa names).</summary>
     public string[] Aliases { get; init; } = [];
 }
