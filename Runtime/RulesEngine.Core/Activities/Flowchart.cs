@@ -48,14 +48,28 @@ public sealed class Flowchart : Activity
     public override ValueTask OnChildCompletedAsync(ActivityContext context, ChildCompletion child, CancellationToken cancellationToken)
     {
         var model = context.Node.Flow!;
-        var scope = context.GetProperty<FlowScope>(ScopeKey) ?? new FlowScope();
-        context.SetProperty(ScopeKey, scope);
+        var scope = context.GetProperty<FlowScope>(ScopeKey);
+        if (scope is null)
+        {
+            scope = new FlowScope();
+            context.SetProperty(ScopeKey, scope);
+        }
+
         if (model.Outbound.TryGetValue(child.ChildActivityId, out var outbound))
         {
             foreach (var index in outbound)
             {
                 var port = model.Connections[index].SourcePort;
-                var taken = child.Outcomes.Any(o => string.Equals(o, port, StringComparison.OrdinalIgnoreCase));
+                var taken = false;
+                foreach (var outcome in child.Outcomes)
+                {
+                    if (string.Equals(outcome, port, StringComparison.OrdinalIgnoreCase))
+                    {
+                        taken = true;
+                        break;
+                    }
+                }
+
                 if (taken)
                 {
                     Propagate(context, model, scope, skip: null, fire: index);

@@ -60,24 +60,23 @@ internal sealed class WorkflowExecution : IScriptContext
 
     public string NewId(string prefix = "c") => prefix + State.NextId++.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private readonly AsyncLocal<ContextState?> _current = new();
-
-    /// <summary>The context whose activity is running on this async flow (scoped values resolve from it).</summary>
-    public ContextState? Current
-    {
-        get => _current.Value;
-        set => _current.Value = value;
-    }
+    /// <summary>
+    /// The context whose inputs are being evaluated (scripts resolve scoped values from it). Expressions evaluate
+    /// synchronously on the run loop, one at a time, so a plain field is enough; activity code passes its own context.
+    /// </summary>
+    public ContextState? Current { get; set; }
 
     public const string ScopedVariablesKey = "$vars";
     public const string ScopedOutputsKey = "$outputs";
 
-    public object? GetVariable(string name)
+    public object? GetVariable(string name) => GetVariable(name, Current);
+
+    public object? GetVariable(string name, ContextState? from)
     {
         lock (State.Gate)
         {
             var key = ResolveVariableName(name);
-            if (FindScoped(ScopedVariablesKey, key, out var scoped))
+            if (FindScoped(from, ScopedVariablesKey, key, out var scoped))
             {
                 return scoped;
             }
@@ -90,9 +89,9 @@ internal sealed class WorkflowExecution : IScriptContext
     /// Looks a value up in the properties of the current context and its ancestors: ParallelForEach gives every iteration
     /// its own current item this way, so concurrent iterations do not see each other's values.
     /// </summary>
-    private bool FindScoped(string bag, string key, out object? value)
+    private bool FindScoped(ContextState? from, string bag, string key, out object? value)
     {
-        var ctx = Current;
+        var ctx = from;
         while (ctx is not null)
         {
             if (ctx.Properties is { } props && props.TryGetValue(bag, out var scope))
@@ -126,13 +125,15 @@ internal sealed class WorkflowExecution : IScriptContext
 
     public object? GetInput(string name) => State.Input.TryGetValue(name, out var v) ? v : null;
 
-    public JsonNode? GetActivityOutput(string activityIdOrName, string? outputName)
+    public JsonNode? GetActivityOutput(string activityIdOrName, string? outputName) => GetActivityOutput(activityIdOrName, outputName, Current);
+
+    public JsonNode? GetActivityOutput(string activityIdOrName, string? outputName, ContextState? from)
     {
         var node = Blueprint.Find(activityIdOrName);
         var id = node?.Id ?? activityIdOrName;
         lock (State.Gate)
         {
-            if (FindScoped(ScopedOutputsKey, outputName is null ? id : id + "." + outputName, out var scoped))
+            if (FindScoped(from, ScopedOutputsKey, outputName is null ? id : id + "." + outputName, out var scoped))
             {
                 return ValueConverter.ToNode(scoped);
             }

@@ -117,6 +117,7 @@ public sealed class ActivityContext
     /// <summary>Evaluates an input now (for inputs marked EvaluateBeforeExecute = false that depend on loop state).</summary>
     public async ValueTask<T?> EvaluateAsync<T>(Input<T> input, CancellationToken cancellationToken)
     {
+        _execution.Current = State;
         foreach (var binding in Node.Inputs)
         {
             if (ReferenceEquals(binding.Input, input))
@@ -129,8 +130,11 @@ public sealed class ActivityContext
     }
 
     /// <summary>Evaluates an expression nested in an input (declared through <see cref="IHasNestedExpressions"/>).</summary>
-    public async ValueTask<T?> EvaluateAsync<T>(NestedExpression expression, CancellationToken cancellationToken) =>
-        (T?)await _execution.EvaluateExpressionAsync(this, expression.Expression, expression.Key, typeof(T), cancellationToken).ConfigureAwait(false);
+    public async ValueTask<T?> EvaluateAsync<T>(NestedExpression expression, CancellationToken cancellationToken)
+    {
+        _execution.Current = State;
+        return (T?)await _execution.EvaluateExpressionAsync(this, expression.Expression, expression.Key, typeof(T), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>True when the workflow JSON gives this input an expression (rather than the activity's default).</summary>
     public bool HasExpression(Input input) => Node.Inputs.Any(b => ReferenceEquals(b.Input, input) && Node.Node.Inputs.ContainsKey(b.Descriptor.Name));
@@ -161,9 +165,9 @@ public sealed class ActivityContext
         }
     }
 
-    public object? GetVariable(string name) => _execution.GetVariable(name);
+    public object? GetVariable(string name) => _execution.GetVariable(name, State);
 
-    public T? GetVariable<T>(string name) => ValueConverter.Convert<T>(_execution.GetVariable(name));
+    public T? GetVariable<T>(string name) => ValueConverter.Convert<T>(_execution.GetVariable(name, State));
 
     /// <summary>Sets a variable by name or id, converting to its declared type.</summary>
     public void SetVariable(string nameOrId, object? value) => _execution.SetVariable(nameOrId, value);
@@ -181,7 +185,7 @@ public sealed class ActivityContext
     }
 
     /// <summary>Outputs of another activity that already ran, as JSON.</summary>
-    public JsonNode? GetActivityOutput(string activityIdOrName, string? outputName = null) => _execution.GetActivityOutput(activityIdOrName, outputName);
+    public JsonNode? GetActivityOutput(string activityIdOrName, string? outputName = null) => _execution.GetActivityOutput(activityIdOrName, outputName, State);
 
     /// <summary>Completes the activity with the given outcomes (<c>Done</c> when none).</summary>
     public void Complete(params string[] outcomes) => Complete((IEnumerable<string>)outcomes);
@@ -316,6 +320,7 @@ public sealed class ActivityContext
 
     internal async ValueTask EvaluateInputsAsync(CancellationToken cancellationToken)
     {
+        _execution.Current = State;
         var bindings = Node.Inputs;
         if (bindings.Length == 0)
         {
