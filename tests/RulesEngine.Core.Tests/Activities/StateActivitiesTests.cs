@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RulesEngine.Core.Execution;
 using RulesEngine.Core.Expressions;
 using RulesEngine.Core.Tests.Support;
+using RulesEngine.TestSupport.Workflows;
 
 namespace RulesEngine.Core.Tests.Activities;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RulesEngine.Core.Tests.Support;
+using RulesEngine.TestSupport.Workflows;
 
 namespace RulesEngine.Core.Tests.Compatibility;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RulesEngine.Core.Execution;
 using RulesEngine.Core.Sdk;
 using RulesEngine.Core.Tests.Support;
+using RulesEngine.TestSupport.Workflows;
 
 namespace RulesEngine.Core.Tests.Compatibility;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RulesEngine.Core.Execution;
 using RulesEngine.Core.Tests.Support;
+using RulesEngine.TestSupport.Workflows;
 
 namespace RulesEngine.Core.Tests.Compatibility;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RulesEngine.Core.Execution;
 using RulesEngine.Core.Tests.Support;
+using RulesEngine.TestSupport.Workflows;
 using RulesEngine.Core.Validation;
 
 namespace RulesEngine.Core.Tests.Compatibility;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RulesEngine.Core.Execution;
 using RulesEngine.Core.Expressions;
 using RulesEngine.Core.Tests.Support;
+using RulesEngine.TestSupport.Workflows;
 using RulesEngine.Core.Validation;
 
 namespace RulesEngine.Core.Tests.Execution;

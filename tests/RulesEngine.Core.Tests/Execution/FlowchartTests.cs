@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RulesEngine.Core.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using RulesEngine.Core.Tests.Support;
+using RulesEngine.TestSupport.Workflows;
 
 namespace RulesEngine.Core.Tests.Execution;
 

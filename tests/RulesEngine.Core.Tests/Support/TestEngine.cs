@@ -6,6 +6,8 @@ using RulesEngine.Core.Execution;
 using RulesEngine.Core.Model;
 using RulesEngine.Core.Serialization;
 
+using RulesEngine.TestSupport.Workflows;
+
 namespace RulesEngine.Core.Tests.Support;
 
 /// <summary>A real engine (registry, loader, C# compiler, interpreter) with a fake clock and an in-memory console.</summary>

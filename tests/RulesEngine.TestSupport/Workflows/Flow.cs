@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace RulesEngine.Core.Tests.Support;
+namespace RulesEngine.TestSupport.Workflows;
 
-/// <summary>Builds flowchart workflow JSON for tests: <c>new Flow().Add("a", "Elsa.WriteLine", ("text", "hi")).Connect("a", "b")</c>.</summary>
+/// <summary>Builds flowchart workflow JSON for tests: <c>new Flow().Add("a", "Elsa.WriteLine", ("text", "hi")).Connect("a", "b")</c>.
+/// A string value is a literal, a bool a Boolean literal, a <see cref="JsonNode"/> is written as given.</summary>
 public sealed class Flow
 {
     private readonly JsonArray _activities = [];
@@ -22,11 +23,20 @@ public sealed class Flow
             {
                 JsonNode node => node,
                 null => null,
+                bool b => Literal(b ? "true" : "false", "Boolean"),
                 _ => Literal(value.ToString()!),
             };
         }
 
         _activities.Add(activity);
+        return this;
+    }
+
+    /// <summary>Marks an activity as able to start the workflow (a trigger).</summary>
+    public Flow Trigger(string id)
+    {
+        var a = _activities.OfType<JsonObject>().First(x => x["id"]!.GetValue<string>() == id);
+        a["customProperties"] = new JsonObject { ["canStartWorkflow"] = true };
         return this;
     }
 

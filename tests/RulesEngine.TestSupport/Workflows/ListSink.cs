@@ -1,6 +1,6 @@
 using RulesEngine.Activities.Console;
 
-namespace RulesEngine.Core.Tests.Support;
+namespace RulesEngine.TestSupport.Workflows;
 
 /// <summary>Collects WriteLine output in memory.</summary>
 public sealed class ListSink : IWriteLineSink
