@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using RulesEngine.Core.Serialization;
 using RulesEngine.Host.Features.Runs;
 using RulesEngine.Persistence.Connections;
+using RulesEngine.Persistence.Mappings;
 using RulesEngine.Persistence.Tenants;
 using RulesEngine.Persistence.Workflows;
 
@@ -16,6 +17,7 @@ internal sealed partial class DemoSeeder(
     ITenantStore tenants,
     IConnectionStore connections,
     IWorkflowDefinitionStore definitions,
+    IMappingTableStore mappings,
     WorkflowJsonReader reader,
     BlueprintCache blueprints,
     ITriggerIndexer triggers,
@@ -57,6 +59,8 @@ internal sealed partial class DemoSeeder(
             return published;
         }
 
+        await SeedMappingTablesAsync(Path.Combine(workflowsFolder, "mappings"), cancellationToken).ConfigureAwait(false);
+
         foreach (var file in Directory.EnumerateFiles(workflowsFolder, "*.json").Order(StringComparer.Ordinal))
         {
             try
@@ -95,6 +99,34 @@ internal sealed partial class DemoSeeder(
         return published;
     }
 
+    /// <summary>
+    /// Imports each <c>mappings/{table}.csv</c> (<c>key,value</c>) the demo's templates need. A table that already exists
+    /// is left as it is, so an admin's edits survive a restart of the demo.
+    /// </summary>
+    private async Task SeedMappingTablesAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        {
+            var table = Path.GetFileNameWithoutExtension(file);
+            if (await mappings.GetRowsAsync(TenantId, table, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            using var csv = new StreamReader(file);
+            var result = await mappings.ImportCsvAsync(TenantId, table, csv, replaceExisting: true, cancellationToken).ConfigureAwait(false);
+            if (result.Errors.Count > 0)
+            {
+                LogMappingInvalid(logger, Path.GetFileName(file), string.Join("; ", result.Errors));
+            }
+        }
+    }
+
     /// <summary>Finds the repository's workflows/ folder from the working directory or the executable's folder.</summary>
     public static string? FindWorkflowsFolder()
     {
@@ -115,4 +147,7 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(EventId = 3301, EventName = "TemplateInvalid", Level = LogLevel.Warning, Message = "Template {File} was not published: {Problems}")]
     private static partial void LogTemplateInvalid(ILogger logger, string file, string problems);
+
+    [LoggerMessage(EventId = 3302, EventName = "MappingInvalid", Level = LogLevel.Warning, Message = "Mapping table {File} was not imported: {Problems}")]
+    private static partial void LogMappingInvalid(ILogger logger, string file, string problems);
 }
