@@ -22,6 +22,7 @@ public static class RulesEngineActivitiesServiceCollectionExtensions
         services.TryAddSingleton<IWriteLineSink>(new TextWriterSink(System.Console.Error));
         services.TryAddSingleton<IHttpConnectionResolver, NoHttpConnections>();
         services.TryAddSingleton<IDurableState, InMemoryDurableState>();
+        services.TryAddSingleton<IMappingWriter, NoMappingWriter>();
         services.AddHttpClient(nameof(SendHttpRequest), c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddElsaCompatibility();
         return services
@@ -33,6 +34,6 @@ public static class RulesEngineActivitiesServiceCollectionExtensions
             .AddActivity<RunCSharp>()
             .AddActivity<Delay>().AddActivity<Timers.Timer>().AddActivity<Cron>()
             .AddActivity<HttpEndpoint>().AddActivity<WriteHttpResponse>().AddActivity<SendHttpRequest>()
-            .AddActivity<Once>().AddActivity<Lookup>().AddActivity<DetectChanges>();
+            .AddActivity<Once>().AddActivity<Lookup>().AddActivity<DetectChanges>().AddActivity<SetMapping>();
     }
 }

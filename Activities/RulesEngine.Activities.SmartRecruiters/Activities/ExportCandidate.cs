@@ -12,10 +12,10 @@ namespace RulesEngine.Activities.SmartRecruiters.Activities;
 /// candidate has no file of that name yet. A second run therefore changes nothing.
 /// </summary>
 [Activity("SmartRecruiters.ExportCandidate", HasSideEffects = true, Category = SmartRecruitersActivity.Category, DisplayName = "Export candidate",
-    Description = "Creates the candidate on a job (or adds the existing one, found by e-mail) with profile, source and CV; safe to run twice.")]
+    Description = "Creates the candidate on a job or in the talent pool (or adds the existing one, found by e-mail) with profile, source and CV; safe to run twice.")]
 public sealed class ExportCandidate(ISmartRecruitersClientFactory clients, ISmartRecruitersConnectionProvider connections) : SmartRecruitersActivity(clients, connections)
 {
-    [Input(Description = "The job to put the candidate on.", Required = true, Order = 0)]
+    [Input(Description = "The job to put the candidate on; empty puts the candidate in the talent pool only (no files then).", Order = 0)]
     public Input<string> JobId { get; set; } = new();
 
     [Input(Description = "The whole candidate as SmartRecruiters' CandidateInput JSON; the single-field inputs below win over it.", UiHint = UiHints.Json)]
@@ -83,17 +83,29 @@ public sealed class ExportCandidate(ISmartRecruitersClientFactory clients, ISmar
 
     protected override async ValueTask ExecuteAsync(ActivityContext context, ISmartRecruitersClient client, CancellationToken cancellationToken)
     {
-        var jobId = Required.Text(context.Get(JobId), "jobId");
+        var jobId = context.Get(JobId)?.Trim();
         var body = BuildBody(context);
         var email = body["email"]!.GetValue<string>();
         var files = Files(context);
+        if (string.IsNullOrEmpty(jobId) && files.Count > 0)
+        {
+            throw new SmartRecruitersValidationException("MISSING_INPUT", "ExportCandidate uploads files only onto a job application: give jobId, or no files.");
+        }
 
         var existingId = await FindByEmailAsync(client, email, cancellationToken).ConfigureAwait(false);
         var created = existingId is null;
         var addedToJob = false;
         string candidateId;
         JsonObject candidate;
-        if (existingId is not null && await HasApplicationAsync(client, existingId, jobId, cancellationToken).ConfigureAwait(false))
+        if (string.IsNullOrEmpty(jobId))
+        {
+            // Talent pool only (e.g. an interview registration without a job): create the candidate when the e-mail is new.
+            candidate = existingId is not null
+                ? await client.Candidates.GetAsync(existingId, cancellationToken).ConfigureAwait(false)
+                : await client.Candidates.CreateAsync(body, cancellationToken).ConfigureAwait(false);
+            candidateId = candidate["id"]?.ToString() ?? throw new InvalidOperationException("SmartRecruiters created a candidate without an id.");
+        }
+        else if (existingId is not null && await HasApplicationAsync(client, existingId, jobId, cancellationToken).ConfigureAwait(false))
         {
             candidateId = existingId;
             candidate = await client.Candidates.GetAsync(candidateId, cancellationToken).ConfigureAwait(false);
@@ -108,7 +120,7 @@ public sealed class ExportCandidate(ISmartRecruitersClientFactory clients, ISmar
 
         var uploaded = new JsonArray();
         var skipped = new JsonArray();
-        if (files.Count > 0)
+        if (files.Count > 0 && !string.IsNullOrEmpty(jobId))
         {
             var list = await client.Candidates.ListAttachmentsAsync(candidateId, jobId, cancellationToken).ConfigureAwait(false);
             var names = new HashSet<string>((list["content"] as JsonArray ?? []).Select(a => a?["name"]?.ToString() ?? ""), StringComparer.OrdinalIgnoreCase);

@@ -87,7 +87,7 @@ internal static class SeedGenerator
         state.Sources.Add(new SourceTypeRecord
         {
             Id = "JOB_BOARDS", Label = "Job boards", Subtypes = [],
-            Values = [new() { Id = "linkedin-jobs", Label = "LinkedIn Jobs" }, new() { Id = "indeed", Label = "Indeed" }, new() { Id = "stepstone", Label = "StepStone" }],
+            Values = [new() { Id = "linkedin-jobs", Label = "LinkedIn Jobs" }, new() { Id = "indeed", Label = "Indeed" }, new() { Id = "stepstone", Label = "StepStone" }, new() { Id = "hackajob", Label = "hackajob" }],
         });
         state.Sources.Add(new SourceTypeRecord
         {

@@ -16,6 +16,7 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<ITriggerIndexer, TriggerIndexer>();
         services.AddSingleton<RulesEngine.Activities.Http.IHttpConnectionResolver, TenantHttpConnections>();
         services.AddSingleton<RulesEngine.Activities.State.IDurableState, TenantDurableState>();
+        services.AddSingleton<RulesEngine.Activities.State.IMappingWriter, Mappings.TenantMappingWriter>();
         services.AddSmartRecruitersActivities();
         services.AddSingleton<SmartRecruiters.TenantSmartRecruitersConnections>();
         services.AddSingleton<RulesEngine.Activities.SmartRecruiters.Connections.ISmartRecruitersConnectionProvider>(sp => sp.GetRequiredService<SmartRecruiters.TenantSmartRecruitersConnections>());
