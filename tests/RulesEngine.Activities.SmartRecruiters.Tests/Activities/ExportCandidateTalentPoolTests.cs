@@ -11,7 +11,7 @@ public sealed class ExportCandidateTalentPoolTests
         .Add("export", "SmartRecruiters.ExportCandidate", [("firstName", "Mary"), ("lastName", "Jackson"), ("email", email), .. extra]);
 
     [Fact]
-    public async Task WithoutJob_CreatesOnceInTheTalentPool_WithoutApplications()
+    public async Task WithoutJob_CreatesInTheTalentPool_WithoutApplications_AndASecondRunGetsTheSameCandidate()
     {
         await using var h = await ConnectorHarness.StartAsync();
         const string email = "mary.jackson@example.org";
@@ -22,7 +22,8 @@ public sealed class ExportCandidateTalentPoolTests
         first.Status.ShouldBe(WorkflowStatus.Finished, first.Fault?.Message);
         second.Status.ShouldBe(WorkflowStatus.Finished, second.Fault?.Message);
         ValueConverter.ToNode(first.State.ActivityOutputs["export"]["created"])!.GetValue<bool>().ShouldBeTrue();
-        ValueConverter.ToNode(second.State.ActivityOutputs["export"]["created"])!.GetValue<bool>().ShouldBeFalse();
+        // SmartRecruiters' search lists only candidates with an application, so the second run cannot find the first one
+        // by e-mail; the create call itself de-duplicates by e-mail and hands back the same candidate.
         var state = await h.StateAsync();
         var candidate = state["candidates"]!.AsArray().Single(c => c!["email"]!.ToString() == email)!;
         ValueConverter.ToNode(second.State.ActivityOutputs["export"]["candidateId"])!.ToString().ShouldBe(candidate["id"]!.ToString());

@@ -52,6 +52,15 @@ public sealed class HellohireTemplateTests
         Str(created, "profileUrl").ShouldEndWith("/" + Str(newcomer, "id"));
         (await demo.SandboxStateAsync()).GetProperty("applications").EnumerateArray().ShouldNotContain(a => Str(a, "candidateId") == Str(newcomer, "id"));
 
+        // Registering again with another first name renames the talent-pool candidate (which SmartRecruiters' search
+        // does not list: it has no application), and a rating finds it too.
+        var renamed = await PostAsync(demo, "hellohire/registration", Registration("katherine.johnson@example.org", "Kate", "Johnson"), HttpStatusCode.OK);
+        (Str(renamed, "candidateId"), Str(renamed, "action")).ShouldBe((Str(newcomer, "id"), "updated"));
+        Str((await CandidatesAsync(demo, "katherine.johnson@example.org")).ShouldHaveSingleItem(), "firstName").ShouldBe("Kate");
+        var poolRating = await PostAsync(demo, "hellohire/rating", new { interview = "Final Round", email = "katherine.johnson@example.org", firstName = "Kate", lastName = "Johnson", rating = "Maybe" }, HttpStatusCode.OK);
+        Str(poolRating, "candidateId").ShouldBe(Str(newcomer, "id"));
+        Tags((await CandidatesAsync(demo, "katherine.johnson@example.org")).Single()).ShouldBe(["hellohire - final round - maybe"]);
+
         // Missing fields are named.
         var invalid = await PostAsync(demo, "hellohire/registration", new { interview = "CSR", firstName = "No", email = "" }, HttpStatusCode.BadRequest);
         Str(invalid, "error").ShouldBe("missing email, lastName");
@@ -66,6 +75,7 @@ public sealed class HellohireTemplateTests
         var stranger = await PostAsync(demo, "hellohire/rating", new { interview = "CSR", email = "nobody@example.org", firstName = "No", lastName = "Body", rating = "Maybe" }, HttpStatusCode.NotFound);
         stranger.GetProperty("found").GetBoolean().ShouldBeFalse();
         (await demo.SandboxStateAsync()).GetProperty("candidates").EnumerateArray().ShouldNotContain(c => Tags(c).Contains("hellohire - csr - maybe"));
+        (await CandidatesAsync(demo, "nobody@example.org")).ShouldBeEmpty();
 
         // Setting "Create and update candidate profile" off: nothing is created or renamed, the link is still given.
         using (var off = await demo.Api.PutAsJsonAsync($"/api/tenants/{DemoHost.Tenant}/mappings/hellohire-settings",
