@@ -209,7 +209,7 @@ public sealed class FairecTemplateTests : IAsyncLifetime
         {
             var own = (await _demo.SandboxStateAsync()).GetProperty("deliveries").EnumerateArray()
                 .Where(d => d.GetProperty("eventName").GetString() == "application.status.updated"
-                    && d.GetProperty("origin").GetString() is { } origin && origin.StartsWith("rulesengine", StringComparison.Ordinal)
+                    && d.TryGetProperty("origin", out var origin) && origin.GetString()!.StartsWith("rulesengine", StringComparison.Ordinal)
                     && d.GetProperty("body").GetString()!.Contains(candidateId, StringComparison.Ordinal))
                 .ToList();
             if ((own.Count >= count && own.All(d => d.GetProperty("status").GetString() != "pending")) || DateTimeOffset.UtcNow > deadline)
