@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RulesEngine.Activities.SmartRecruiters.Activities;
-using RulesEngine.Activities.SmartRecruiters.Client;
 using RulesEngine.Persistence.Connections;
 
 namespace RulesEngine.Host.Features.Demo;
@@ -37,8 +36,9 @@ internal sealed partial class DemoSeeder
             }, cancellationToken).ConfigureAwait(false);
             await subscriptions.ActivateAsync(connection, subscription.Id, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SmartRecruitersApiException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever the Sandbox answered, the rest of the demo (API, Designer, run now, vendor webhooks) still works.
             LogSubscriptionFailed(logger, callback.AbsoluteUri, ex);
         }
     }
