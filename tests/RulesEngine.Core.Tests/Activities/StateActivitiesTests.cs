@@ -81,6 +81,36 @@ public sealed class StateActivitiesTests : IDisposable
     }
 
     [Fact]
+    public async Task DetectChanges_CompareOnly_LeavesTheSnapshotUntilASecondDetectChangesSavesIt()
+    {
+        // detect (compare only) → a step that may fault half-way → save (same scope): a faulted run is redone next time.
+        var flow = new Flow { DefinitionId = "org-sync" }
+            .Input("Jobs", "Object")
+            .Input("Fail", "Boolean")
+            .Add("diff", "RulesEngine.DetectChanges", ("items", Flow.CSharp("Input.Jobs")), ("scope", Flow.Literal("jobs")), ("saveSnapshot", Flow.Literal("false", "Boolean")))
+            .Add("send", "Elsa.FlowDecision", ("condition", Flow.CSharp("Input.Fail ? throw new InvalidOperationException(\"vendor down\") : true", "Boolean")))
+            .Add("save", "RulesEngine.DetectChanges", ("items", Flow.CSharp("Input.Jobs")), ("scope", Flow.Literal("jobs")))
+            .Connect("diff", "send", "Changed")
+            .Connect("diff", "send", "Unchanged")
+            .Connect("send", "save", "True")
+            .ToString();
+        static StartOptions Run(bool fail) => new()
+        {
+            TenantId = "acme",
+            Input = new Dictionary<string, object?> { ["Jobs"] = JsonNode.Parse("""[{"id":"1","title":"Dev"}]"""), ["Fail"] = fail },
+        };
+
+        var failed = await _engine.RunAsync(flow, Run(fail: true));
+        var redone = await _engine.RunAsync(flow, Run(fail: false));
+        var after = await _engine.RunAsync(flow, Run(fail: false));
+
+        failed.Status.ShouldBe(WorkflowStatus.Faulted);
+        Ids(failed, "added").ShouldBe(["1"]);
+        Ids(redone, "added").ShouldBe(["1"]);
+        after.State.Journal.First(j => j.ActivityId == "diff").Outcomes.ShouldBe(["Unchanged"]);
+    }
+
+    [Fact]
     public async Task Watermark_IsEmptyAtFirst_AdvancesOnlyForward_AndIsPerTenant()
     {
         var flow = new Flow { DefinitionId = "candidates-sync" }

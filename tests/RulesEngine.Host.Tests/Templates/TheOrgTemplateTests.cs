@@ -73,7 +73,25 @@ public sealed class TheOrgTemplateTests
         var after = Jobs(await demo.SandboxStateAsync());
         after.ShouldNotContain(j => j["id"]!.GetValue<string>() == deleted["id"]!.GetValue<string>());
         after.Single(j => j["id"]!.GetValue<string>() == closed["id"]!.GetValue<string>())["status"]!.GetValue<string>().ShouldBe("CANCELLED");
+
+        // The Org is down during a sync: the run faults, and the next sync sends the change again.
+        var retitled = open[3];
+        await UpsertJobAsync(demo, new { id = retitled["id"]!.GetValue<string>(), title = "Org Chart Architect" });
+        await SetTheOrgAnswerAsync(demo, 503);
+        var failed = await demo.WaitForInstanceAsync(await demo.RunNowAsync(Workflow));
+        failed.GetProperty("status").GetString().ShouldBe("Faulted");
+        await SetTheOrgAnswerAsync(demo, 200);
+        var redone = await RunAsync(demo);
+        redone.Select(c => c.Method + " " + c.Path).ShouldBe([$"PUT /jobs/{retitled["id"]}", "POST /imports/done"]);
+        redone[0].Body["title"]!.GetValue<string>().ShouldBe("Org Chart Architect");
+
         (await RunAsync(demo)).Select(c => c.Method + " " + c.Path).ShouldBe(["POST /imports/done"]);
+    }
+
+    private static async Task SetTheOrgAnswerAsync(DemoHost demo, int status)
+    {
+        using var response = await demo.Public.PostAsJsonAsync("/sandbox/_sandbox/vendor/theorg/response", new { status }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 
     private static List<JsonObject> Jobs(JsonElement state) =>
