@@ -42,6 +42,12 @@ public sealed class MarketingTemplateTests
         page["sections"]!["jobDescription"]!["text"]!.GetValue<string>().ShouldContain(job["description"]!.GetValue<string>());
         page["applyUrl"]!.GetValue<string>().ShouldBe($"https://jobs.smartrecruiters.com/AcmeCorp/{job["postingId"]}?oga=true");
 
+        // A company identifier in the wrong case lists no posting: the run faults and leaves the careers site alone.
+        var wrongCase = await demo.WaitForInstanceAsync(await demo.RunNowAsync(Postings, new { CompanyIdentifier = "acmecorp" }));
+        wrongCase.GetProperty("status").GetString().ShouldBe("Faulted");
+        wrongCase.ToString().ShouldContain("NO_POSTINGS");
+        (await VendorCall.OfRunAsync(demo, "marketing", wrongCase.GetProperty("id").GetString()!)).ShouldBeEmpty();
+
         // Nothing changed: nothing is sent.
         (await RunAsync(demo, Postings)).ShouldBeEmpty();
 
