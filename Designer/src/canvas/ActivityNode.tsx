@@ -29,8 +29,8 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityFlowNode>) {
   const classes = ['activity-node', selected ? 'selected' : '', unknown ? 'unknown' : '', runState ? `run-${runState}` : ''].filter(Boolean).join(' ');
 
   return (
-    <div className={classes} data-testid={`node-${id}`} aria-label={`${activityLabel(activity)} (${activity.type})`} style={{ ['--accent' as string]: color }}>
-      {!isTrigger && <Handle type="target" position={Position.Left} id={IN_PORT} className="handle-in" aria-label="In" />}
+    <div className={classes} data-testid={`node-${id}`} data-run-state={runState ?? undefined} aria-label={`${activityLabel(activity)} (${activity.type})`} style={{ ['--accent' as string]: color }}>
+      {!isTrigger && <Handle type="target" position={Position.Left} id={IN_PORT} className="handle-in" data-testid={`port-${id}-${IN_PORT}`} aria-label="In" />}
       <div className="node-head">
         <span className="node-kind">{unknown ? 'unknown type' : (descriptor?.displayName ?? shortType(activity.type))}</span>
         {isTrigger && <span className="node-tag">trigger</span>}
