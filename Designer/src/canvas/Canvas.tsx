@@ -56,6 +56,8 @@ export function Canvas() {
         nodesDraggable={!readOnly}
         deleteKeyCode={null}
         minZoom={0.2}
+        // Large workflows: only the nodes and edges in view are in the DOM, so opening 200 activities stays fast.
+        onlyRenderVisibleElements={nodes.length > 100}
         proOptions={{ hideAttribution: true }}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         onPaneClick={() => store.getState().select(null)}
