@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../app/services';
 import type { ActivityNodeData } from '../model/graph';
@@ -20,8 +20,14 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityFlowNode>) {
   const ports = outcomePorts(activity, descriptor, outgoing.map((port) => ({ source: { activity: id, port }, target: { activity: '' } })));
   const portsKey = ports.join('|');
   const updateNodeInternals = useUpdateNodeInternals();
-  // Handles change when FlowFork branches / FlowSwitch cases are edited: React Flow must re-measure them.
-  useEffect(() => updateNodeInternals(id), [id, portsKey, updateNodeInternals]);
+  // Handles change when FlowFork branches / FlowSwitch cases are edited: React Flow must re-measure them. Not on mount:
+  // React Flow measures new nodes itself, and 200 nodes each asking on mount made opening a large workflow quadratic.
+  const measuredPorts = useRef(portsKey);
+  useEffect(() => {
+    if (measuredPorts.current === portsKey) return;
+    measuredPorts.current = portsKey;
+    updateNodeInternals(id);
+  }, [id, portsKey, updateNodeInternals]);
 
   const unknown = catalogLoaded && !descriptor;
   const isTrigger = descriptor?.isTrigger ?? false;
@@ -29,8 +35,8 @@ function ActivityNodeView({ id, data, selected }: NodeProps<ActivityFlowNode>) {
   const classes = ['activity-node', selected ? 'selected' : '', unknown ? 'unknown' : '', runState ? `run-${runState}` : ''].filter(Boolean).join(' ');
 
   return (
-    <div className={classes} data-testid={`node-${id}`} aria-label={`${activityLabel(activity)} (${activity.type})`} style={{ ['--accent' as string]: color }}>
-      {!isTrigger && <Handle type="target" position={Position.Left} id={IN_PORT} className="handle-in" aria-label="In" />}
+    <div className={classes} data-testid={`node-${id}`} data-run-state={runState ?? undefined} aria-label={`${activityLabel(activity)} (${activity.type})`} style={{ ['--accent' as string]: color }}>
+      {!isTrigger && <Handle type="target" position={Position.Left} id={IN_PORT} className="handle-in" data-testid={`port-${id}-${IN_PORT}`} aria-label="In" />}
       <div className="node-head">
         <span className="node-kind">{unknown ? 'unknown type' : (descriptor?.displayName ?? shortType(activity.type))}</span>
         {isTrigger && <span className="node-tag">trigger</span>}

@@ -18,7 +18,9 @@ export function Canvas() {
   })));
   const { screenToFlowPosition, fitView } = useReactFlow();
   const initialized = useNodesInitialized();
-  const fitted = useRef(false);
+  // A workflow that opens empty is never auto-fitted: the first drop would otherwise zoom onto that one node and move it
+  // away from where it was dropped.
+  const fitted = useRef(store.getState().nodes.length === 0);
   // Zoom to fit once every node has been measured (the fitView prop can run before custom nodes have sizes).
   useEffect(() => {
     if (initialized && !fitted.current) {
@@ -53,9 +55,9 @@ export function Canvas() {
         nodesConnectable={!readOnly}
         nodesDraggable={!readOnly}
         deleteKeyCode={null}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
         minZoom={0.2}
+        // Large workflows: only the nodes and edges in view are in the DOM, so opening 200 activities stays fast.
+        onlyRenderVisibleElements={nodes.length > 100}
         proOptions={{ hideAttribution: true }}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         onPaneClick={() => store.getState().select(null)}

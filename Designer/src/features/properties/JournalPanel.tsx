@@ -13,7 +13,7 @@ export function JournalPanel({ activityId }: { activityId: string }) {
   return (
     <div className="panel-scroll" data-testid="journal-panel">
       <div className="panel-title">{activity ? activityLabel(activity) : activityId}</div>
-      <div className={`run-pill run-${state}`}>{state === 'notRun' ? 'not run' : state}</div>
+      <div className={`run-pill run-${state}`} data-testid="journal-run-state">{state === 'notRun' ? 'not run' : state}</div>
       {!last && <p className="muted">This activity did not run in this instance.</p>}
       {journal.map((e) => (
         <div key={e.sequence} className="journal-entry" data-testid={`journal-${e.sequence}`}>

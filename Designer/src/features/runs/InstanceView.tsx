@@ -79,7 +79,7 @@ function InstanceHeader({ tenant, detail }: { tenant: string; detail: InstanceDe
     <>
       <div className="toolbar" role="toolbar" aria-label="Instance actions">
         <Link to="/instances" className="crumb">Runs</Link><span className="crumb-sep">/</span>
-        <span className="wf-name">{detail.name}</span>
+        <span className="wf-name">{detail.name ?? detail.definitionId}</span>
         <span className="badge grey">v{detail.version}</span>
         <StatusBadge status={detail.status} />
         <span className="muted small">started {formatDate(detail.createdAt)}{detail.finishedAt ? ` · finished ${formatDate(detail.finishedAt)}` : ''}</span>

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RulesEngine.Activities.SmartRecruiters.Client;
+using RulesEngine.Activities.SmartRecruiters.Connections;
 using RulesEngine.Host.Features.Audit;
 using RulesEngine.Host.Infrastructure;
 using RulesEngine.Host.Features.Auth;
@@ -25,6 +27,8 @@ public static partial class ConnectionEndpoints
             .WithSummary("Creates or updates a connection; omitted or null secrets keep their stored value, an empty string removes one.");
         group.MapDelete("/{name}", DeleteAsync).WithName("DeleteConnection").WithSummary("Deletes a connection.");
         group.MapPost("/{name}/test", TestAsync).WithName("TestConnection").WithSummary("Makes one harmless authenticated request and says whether it worked.");
+        group.MapGet("/{name}/options", OptionsAsync).WithName("GetConnectionOptions")
+            .WithSummary("SmartRecruiters connections: candidate statuses, sub-statuses of the active hiring processes, and jobs, for pickers.");
         return app;
     }
 
@@ -137,6 +141,37 @@ public static partial class ConnectionEndpoints
     {
         var connection = await secrets.GetAsync(tenantId, name, cancellationToken).ConfigureAwait(false);
         return connection is null ? ConnectionNotFound(name) : TypedResults.Ok(await tester.TestAsync(connection, cancellationToken).ConfigureAwait(false));
+    }
+
+    internal static async Task<Results<Ok<SmartRecruitersOptions>, ProblemHttpResult, ValidationProblem>> OptionsAsync(
+        string tenantId, string name, IConnectionStore store, SmartRecruitersOptionsReader reader, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var found = await store.GetAsync(tenantId, name, cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return ConnectionNotFound(name);
+        }
+
+        if (found.Kind != ConnectionKind.SmartRecruiters)
+        {
+            return HostEndpoints.Invalid("name", $"'{name}' is a '{found.Kind}' connection; only smartrecruiters connections have options");
+        }
+
+        try
+        {
+            var options = await reader.ReadAsync(tenantId, name, cancellationToken).ConfigureAwait(false);
+            return options is null ? ConnectionNotFound(name) : TypedResults.Ok(options);
+        }
+        catch (SmartRecruitersApiException ex)
+        {
+            // The message names method, path and SmartRecruiters' error codes, never the credential.
+            Log.OptionsFailed(loggers.CreateLogger(typeof(ConnectionEndpoints)), tenantId, name, ex.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "SmartRecruiters did not answer as expected", detail: ex.Message);
+        }
+        catch (SmartRecruitersConfigurationException ex)
+        {
+            return HostEndpoints.Invalid("name", ex.Message);
+        }
     }
 
     private static ProblemHttpResult ConnectionNotFound(string name) => HostEndpoints.NotFound($"connection '{name}' was not found");

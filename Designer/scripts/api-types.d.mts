@@ -1,0 +1,3 @@
+export const DOCUMENT: URL;
+export const OUTPUT: URL;
+export function generateSchemaTypes(): Promise<string>;
