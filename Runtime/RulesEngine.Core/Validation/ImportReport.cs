@@ -6,8 +6,8 @@ namespace RulesEngine.Core.Validation;
 
 /// <summary>
 /// What an imported (e.g. Elsa 3) workflow contains that was kept but will not run here: unknown activity types,
-/// expression types without a handler, and options this engine does not implement (child-workflow use, activation
-/// strategies, incident strategies, asynchronous activity execution). Built from the definition and its loaded blueprint.
+/// expression types without a handler, and options this engine does not implement (activation strategies, incident
+/// strategies, commit strategies, asynchronous activity execution). Built from the definition and its loaded blueprint.
 /// </summary>
 public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, int UnsupportedOptions, IReadOnlyList<ImportReportItem> Items)
 {
@@ -59,7 +59,6 @@ public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, 
             var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             var unsupported = key.ToUpperInvariant() switch
             {
-                "USABLEASACTIVITY" => IsTrue(value) ? "the workflow is meant to be used as an activity in other workflows (child workflows need the runtime host)" : null,
                 "ACTIVATIONSTRATEGYTYPE" => text is not null && !SupportedActivationStrategies.Any(a => text.Contains(a, StringComparison.Ordinal))
                     ? $"activation strategy '{text}' is not implemented: every trigger starts a new instance" : null,
                 "INCIDENTSTRATEGYTYPE" => text is not null ? $"incident strategy '{text}' is not implemented: a fault faults the instance" : null,
