@@ -62,6 +62,7 @@ public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, 
                 "ACTIVATIONSTRATEGYTYPE" => text is not null && !SupportedActivationStrategies.Any(a => text.Contains(a, StringComparison.Ordinal))
                     ? $"activation strategy '{text}' is not implemented: every trigger starts a new instance" : null,
                 "INCIDENTSTRATEGYTYPE" => text is not null ? $"incident strategy '{text}' is not implemented: a fault faults the instance" : null,
+                "AUTOUPDATECONSUMINGWORKFLOWS" => IsTrue(value) ? "workflows using this one as an activity are not updated when it is published: they keep running the version they pin" : null,
                 "COMMITSTRATEGYNAME" => text is not null ? $"commit strategy '{text}' is not implemented: state is saved when the run stops" : null,
                 _ => null,
             };
@@ -74,6 +75,39 @@ public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, 
 
     private static void ActivityOptions(ActivityNode node, List<ImportReportItem> items)
     {
+        // Inputs and output bindings the activity type does not have are kept in Extra but do nothing here.
+        if (node.WorkflowDefinitionId is null)
+        {
+            foreach (var (key, value) in node.Extra)
+            {
+                if (Serialization.WorkflowJsonReader.Unwrap(value) is not JsonObject o)
+                {
+                    continue;
+                }
+
+                string? message = null;
+                if (Serialization.WorkflowJsonReader.FindKey(o, "expression") is { } e && HasValue(Serialization.WorkflowJsonReader.Unwrap(o[e])))
+                {
+                    message = $"input '{key}' is not implemented by {node.Type}: its value is ignored";
+                }
+                else if (Serialization.WorkflowJsonReader.FindKey(o, "memoryReference") is { } m && Serialization.WorkflowJsonReader.Unwrap(o[m]) is JsonObject r && r["id"] is JsonValue id)
+                {
+                    message = $"output '{key}' does not exist on {node.Type}: the binding to '{id}' is ignored";
+                }
+
+                if (message is not null)
+                {
+                    items.Add(new ImportReportItem(ImportReportItem.UnsupportedOption, message)
+                    {
+                        ActivityId = node.Id,
+                        ActivityName = node.DisplayLabel,
+                        ActivityType = node.OriginalType ?? node.Type,
+                        Property = key,
+                    });
+                }
+            }
+        }
+
         // Elsa 3 writes runAsynchronously in customProperties; older exports put it on the activity.
         foreach (var (key, value) in node.Extra.Concat(node.CustomProperties))
         {
@@ -89,6 +123,11 @@ public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, 
             }
         }
     }
+
+    /// <summary>An expression that says something: not null, not an empty value.</summary>
+    private static bool HasValue(JsonNode? expression) =>
+        expression is JsonObject eo && eo.FirstOrDefault(p => string.Equals(p.Key, "value", StringComparison.OrdinalIgnoreCase)).Value is { } v
+            && !(v is JsonValue jv && jv.TryGetValue<string>(out var s) && string.IsNullOrEmpty(s));
 
     private static bool IsTrue(JsonNode? value) => value is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
