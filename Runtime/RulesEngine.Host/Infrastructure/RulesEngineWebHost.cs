@@ -55,6 +55,7 @@ public static class RulesEngineWebHost
         app.MapSmartRecruitersHookEndpoints();
         app.MapHookEndpoints();
         app.MapEventEndpoints();
+        app.MapWorkflowActivityEndpoints();
         HostEndpoints.MapFeatureEndpoints(app);
         if (settings.Demo)
         {

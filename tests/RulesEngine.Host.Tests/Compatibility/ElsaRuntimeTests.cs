@@ -141,6 +141,27 @@ public sealed class ElsaRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TenantActivities_ListThePublishedWorkflowsUsableAsActivities_WithTheirInputsOutputsAndOutcomes()
+    {
+        var (tenant, token) = await _host.CreateTenantAsync();
+        await PublishAsync(tenant, "child-score-candidate.json");
+        await PublishAsync(tenant, "events-correlated.json");
+        using var client = _host.Client(token);
+
+        var descriptors = (await client.GetFromJsonAsync<JsonArray>($"/api/tenants/{tenant}/activities", Ct))!;
+
+        descriptors.ShouldContain(d => d!["typeName"]!.GetValue<string>() == "Elsa.ExecuteWorkflow");
+        var child = descriptors.Single(d => d!["workflowDefinitionId"]?.GetValue<string>() == "score-candidate")!;
+        child["typeName"]!.GetValue<string>().ShouldBe("ScoreCandidate");
+        child["category"]!.GetValue<string>().ShouldBe("Recruiting");
+        child["workflowVersion"]!.GetValue<int>().ShouldBe(1);
+        child["inputs"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ShouldBe(["CandidateId", "Score"]);
+        child["outputs"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()).ShouldBe(["Tier", "Summary"]);
+        child["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()).ShouldBe(["Hire", "Reject"]);
+        descriptors.ShouldNotContain(d => d!["workflowDefinitionId"] != null && d["workflowDefinitionId"]!.GetValue<string>() == "await-offer-signature");
+    }
+
+    [Fact]
     public async Task ImportApi_ReportsPerActivityWhatWasKeptButCannotRun_WithCounts()
     {
         var (tenant, _) = await _host.CreateTenantAsync();
