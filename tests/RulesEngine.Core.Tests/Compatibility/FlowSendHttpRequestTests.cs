@@ -93,6 +93,6 @@ public sealed class FlowSendHttpRequestTests : IDisposable
         var result = await _engine.RunAsync(Fixture, new StartOptions { Input = new Dictionary<string, object?> { ["BaseUrl"] = $"http://127.0.0.1:{FreePort()}", ["Path"] = "ana" } });
 
         result.Status.ShouldBe(WorkflowStatus.Finished);
-        result.State.Output["Result"].ShouldBe("offline");
+        ValueConverter.Convert<string>(result.State.Output["Result"]).ShouldBe("offline");
     }
 }
