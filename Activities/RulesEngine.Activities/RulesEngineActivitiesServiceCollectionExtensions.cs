@@ -33,6 +33,6 @@ public static class RulesEngineActivitiesServiceCollectionExtensions
             .AddActivity<RunCSharp>()
             .AddActivity<Delay>().AddActivity<Timers.Timer>().AddActivity<Cron>()
             .AddActivity<HttpEndpoint>().AddActivity<WriteHttpResponse>().AddActivity<SendHttpRequest>()
-            .AddActivity<Once>().AddActivity<Lookup>().AddActivity<DetectChanges>();
+            .AddActivity<Once>().AddActivity<Lookup>().AddActivity<DetectChanges>().AddActivity<Watermark>();
     }
 }

@@ -58,6 +58,10 @@ public interface ISmartRecruitersCandidatesApi
     [Get("/candidates/{id}/jobs/{jobId}/attachments")]
     Task<JsonObject> ListAttachmentsAsync(string id, string jobId, CancellationToken cancellationToken);
 
+    /// <summary>A document's file (any attachment of the candidate, whatever application it belongs to).</summary>
+    [Get("/candidates/attachments/{attachmentId}")]
+    Task<Stream> DownloadAttachmentAsync(string attachmentId, CancellationToken cancellationToken);
+
     /// <summary>Multipart upload; <paramref name="attachmentType"/> is RESUME, COVER_LETTER or GENERIC_FILE.</summary>
     [Multipart]
     [Post("/candidates/{id}/jobs/{jobId}/attachments")]

@@ -28,6 +28,9 @@ public sealed class DetectChanges(IDurableState state) : Activity
     [Input(Description = "Names the snapshot; default: the workflow definition id and this activity's id.")]
     public Input<string> Scope { get; set; } = new(string.Empty);
 
+    [Input(Description = "Save the current items as the snapshot. False: only compare; then save with a second DetectChanges on the same scope once everything was sent, so that a run failing half-way is redone by the next one.")]
+    public Input<bool> SaveSnapshot { get; set; } = new(true);
+
     [Output(Description = "Items that are new since the previous run.")]
     public Output<JsonArray> Added { get; set; } = new();
 
@@ -82,7 +85,11 @@ public sealed class DetectChanges(IDurableState state) : Activity
         context.Set(Added, added);
         context.Set(Changed, changed);
         context.Set(Removed, removed);
-        await state.SetSnapshotAsync(context.TenantId, scope, JsonSerializer.Serialize(current), cancellationToken).ConfigureAwait(false);
+        if (context.Get(SaveSnapshot))
+        {
+            await state.SetSnapshotAsync(context.TenantId, scope, JsonSerializer.Serialize(current), cancellationToken).ConfigureAwait(false);
+        }
+
         context.Complete(added.Count + changed.Count + removed.Count > 0 ? "Changed" : "Unchanged");
     }
 

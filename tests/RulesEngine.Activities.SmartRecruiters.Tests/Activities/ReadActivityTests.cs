@@ -65,6 +65,33 @@ public sealed class ReadActivityTests
     }
 
     [Fact]
+    public async Task GetCandidate_WithAttachments_ListsEachApplicationsDocuments_AndDownloadsOnlyTheAskedTypes()
+    {
+        await using var h = await ConnectorHarness.StartAsync();
+        var state = await h.StateAsync();
+        var resume = state["attachments"]!.AsArray().OfType<JsonObject>().First(a => a["type"]!.ToString() == "RESUME");
+        var candidateId = resume["candidateId"]!.ToString();
+        var applications = state["applications"]!.AsArray().OfType<JsonObject>().Count(a => a["candidateId"]!.ToString() == candidateId);
+
+        var result = await h.RunAsync(new TestFlow()
+            .Add("plain", "SmartRecruiters.GetCandidate", ("candidateId", candidateId))
+            .Add("listed", "SmartRecruiters.GetCandidate", ("candidateId", candidateId), ("includeAttachments", true))
+            .Add("downloaded", "SmartRecruiters.GetCandidate", ("candidateId", candidateId), ("includeAttachments", true), ("downloadAttachmentTypes", "RESUME"))
+            .Connect("plain", "listed").Connect("listed", "downloaded"));
+
+        result.Status.ShouldBe(WorkflowStatus.Finished, result.Fault?.Message);
+        applications.ShouldBeGreaterThan(0);
+        Output(result, "plain", "candidate")!["attachments"].ShouldBeNull();
+        var listed = Output(result, "listed", "candidate")!["attachments"]!.AsArray().Single(a => a!["id"]!.ToString() == resume["id"]!.ToString())!;
+        listed["type"]!.ToString().ShouldBe("RESUME");
+        listed["name"]!.ToString().ShouldBe(resume["name"]!.ToString());
+        listed["jobId"]!.ToString().ShouldBe(resume["jobId"]!.ToString());
+        listed["contentBase64"].ShouldBeNull();
+        var downloaded = Output(result, "downloaded", "candidate")!["attachments"]!.AsArray().Single(a => a!["id"]!.ToString() == resume["id"]!.ToString())!;
+        downloaded["contentBase64"]!.ToString().ShouldBe(resume["contentBase64"]!.ToString());
+    }
+
+    [Fact]
     public async Task GetJob_Unknown_FaultsWithTheSmartRecruitersCode()
     {
         await using var h = await ConnectorHarness.StartAsync();

@@ -80,6 +80,62 @@ public sealed class StateActivitiesTests : IDisposable
         fourth.State.Journal.Single(j => j.ActivityId == "diff").Outcomes.ShouldBe(["Unchanged"]);
     }
 
+    [Fact]
+    public async Task DetectChanges_CompareOnly_LeavesTheSnapshotUntilASecondDetectChangesSavesIt()
+    {
+        // detect (compare only) → a step that may fault half-way → save (same scope): a faulted run is redone next time.
+        var flow = new Flow { DefinitionId = "org-sync" }
+            .Input("Jobs", "Object")
+            .Input("Fail", "Boolean")
+            .Add("diff", "RulesEngine.DetectChanges", ("items", Flow.CSharp("Input.Jobs")), ("scope", Flow.Literal("jobs")), ("saveSnapshot", Flow.Literal("false", "Boolean")))
+            .Add("send", "Elsa.FlowDecision", ("condition", Flow.CSharp("Input.Fail ? throw new InvalidOperationException(\"vendor down\") : true", "Boolean")))
+            .Add("save", "RulesEngine.DetectChanges", ("items", Flow.CSharp("Input.Jobs")), ("scope", Flow.Literal("jobs")))
+            .Connect("diff", "send", "Changed")
+            .Connect("diff", "send", "Unchanged")
+            .Connect("send", "save", "True")
+            .ToString();
+        static StartOptions Run(bool fail) => new()
+        {
+            TenantId = "acme",
+            Input = new Dictionary<string, object?> { ["Jobs"] = JsonNode.Parse("""[{"id":"1","title":"Dev"}]"""), ["Fail"] = fail },
+        };
+
+        var failed = await _engine.RunAsync(flow, Run(fail: true));
+        var redone = await _engine.RunAsync(flow, Run(fail: false));
+        var after = await _engine.RunAsync(flow, Run(fail: false));
+
+        failed.Status.ShouldBe(WorkflowStatus.Faulted);
+        Ids(failed, "added").ShouldBe(["1"]);
+        Ids(redone, "added").ShouldBe(["1"]);
+        after.State.Journal.First(j => j.ActivityId == "diff").Outcomes.ShouldBe(["Unchanged"]);
+    }
+
+    [Fact]
+    public async Task Watermark_IsEmptyAtFirst_AdvancesOnlyForward_AndIsPerTenant()
+    {
+        var flow = new Flow { DefinitionId = "candidates-sync" }
+            .Input("To", "String")
+            .Add("read", "RulesEngine.Watermark")
+            .Add("advance", "RulesEngine.Watermark", ("operation", Flow.Literal("Advance")), ("advanceTo", Flow.CSharp("Input.To", "String")))
+            .Connect("read", "advance")
+            .ToString();
+        static StartOptions To(string? to, string tenant = "acme") => new() { TenantId = tenant, Input = new Dictionary<string, object?> { ["To"] = to } };
+        static (object? Read, object? After) Marks(RunResult r) => (r.State.ActivityOutputs["read"]["value"], r.State.ActivityOutputs["advance"]["value"]);
+
+        var first = await _engine.RunAsync(flow, To("2026-03-01T10:00:00.250+01:00"));
+        var older = await _engine.RunAsync(flow, To("2026-01-01T00:00:00Z"));
+        var none = await _engine.RunAsync(flow, To(""));
+        var otherTenant = await _engine.RunAsync(flow, To(null, "other"));
+        var bad = await _engine.RunAsync(flow, To("yesterday"));
+
+        Marks(first).ShouldBe(("", "2026-03-01T09:00:00.250Z"));
+        Marks(older).ShouldBe(("2026-03-01T09:00:00.250Z", "2026-03-01T09:00:00.250Z"));
+        Marks(none).ShouldBe(("2026-03-01T09:00:00.250Z", "2026-03-01T09:00:00.250Z"));
+        Marks(otherTenant).ShouldBe(("", ""));
+        bad.Status.ShouldBe(WorkflowStatus.Faulted);
+        bad.Fault!.Message.ShouldContain("input 'advanceTo': 'yesterday'");
+    }
+
     private static List<string> Ids(RunResult result, string output) =>
         ((JsonArray)result.State.ActivityOutputs["diff"][output]!).Select(n => n is JsonObject o ? o["id"]!.GetValue<string>() : n!.GetValue<string>()).ToList();
 }

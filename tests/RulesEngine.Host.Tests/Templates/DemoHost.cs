@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using RulesEngine.Host.Tests.Support;
 
 namespace RulesEngine.Host.Tests.Templates;
@@ -105,6 +107,71 @@ public sealed class DemoHost : IAsyncDisposable
     /// <summary>Requests the templates sent to one vendor's endpoint, oldest first.</summary>
     public async Task<JsonElement[]> VendorCallsAsync(string vendor)
         => [.. (await GetJsonAsync($"/sandbox/_sandbox/vendor/{vendor}", Public)).EnumerateArray()];
+
+    /// <summary>Replaces the Sandbox's state with a state dump (e.g. a trimmed copy of <see cref="SandboxStateAsync"/>).</summary>
+    public async Task SeedSandboxAsync(JsonNode state)
+    {
+        using var response = await Public.PostAsync("/sandbox/_sandbox/seed", new StringContent(state.ToJsonString(), Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        await EnsureSuccessAsync(response, "POST /sandbox/_sandbox/seed");
+    }
+
+    /// <summary>
+    /// Trims the Sandbox to the first <paramref name="jobs"/> jobs of its seed (every status and posting status still
+    /// appears), with their applications and documents; every candidate stays. Keeps job-heavy runs short.
+    /// </summary>
+    public async Task KeepFirstSandboxJobsAsync(int jobs)
+    {
+        var state = JsonNode.Parse((await SandboxStateAsync()).GetRawText())!.AsObject();
+        var kept = state["jobs"]!.AsArray().Take(jobs).Select(j => j!.DeepClone()).ToArray();
+        var ids = kept.Select(j => j!["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        state["jobs"] = new JsonArray(kept);
+        state["applications"] = new JsonArray([.. state["applications"]!.AsArray().Where(a => ids.Contains(a!["jobId"]!.GetValue<string>())).Select(a => a!.DeepClone())]);
+        state["attachments"] = new JsonArray([.. state["attachments"]!.AsArray().Where(a => a!["jobId"] is null || ids.Contains(a["jobId"]!.GetValue<string>())).Select(a => a!.DeepClone())]);
+        await SeedSandboxAsync(state);
+    }
+
+    /// <summary>
+    /// Publishes a new version of a template with its cron schedules disabled (export, import, publish: the public API),
+    /// so that a scheduled fire cannot run between a test's changes and its own "run now".
+    /// </summary>
+    public async Task DisableSchedulesAsync(string definitionId)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var workflow = JsonNode.Parse(await Api.GetStringAsync($"/api/tenants/{Tenant}/workflows/{definitionId}/export", ct))!.AsObject();
+        foreach (var cron in workflow["root"]!["activities"]!.AsArray().OfType<JsonObject>().Where(a => a["type"]?.GetValue<string>() == "Elsa.Cron"))
+        {
+            cron["enabled"] = new JsonObject { ["typeName"] = "Boolean", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "false" } };
+        }
+
+        using (var imported = await Api.PostAsync($"/api/tenants/{Tenant}/workflows/import", new StringContent(workflow.ToJsonString(), Encoding.UTF8, "application/json"), ct))
+        {
+            await EnsureSuccessAsync(imported, "import of " + definitionId);
+        }
+
+        using var published = await Api.PostAsync($"/api/tenants/{Tenant}/workflows/{definitionId}/publish", null, ct);
+        await EnsureSuccessAsync(published, "publish of " + definitionId);
+    }
+
+    /// <summary>Runs a published workflow now and waits for it to end; fails unless it finished.</summary>
+    public async Task<JsonElement> RunToEndAsync(string definitionId, object? input = null, TimeSpan? timeout = null)
+    {
+        var instanceId = await RunNowAsync(definitionId, input);
+        var detail = await WaitForInstanceAsync(instanceId, timeout ?? TimeSpan.FromSeconds(60));
+        if (detail.GetProperty("status").GetString() != "Finished")
+        {
+            throw new InvalidOperationException($"run {instanceId} of {definitionId} ended {detail.GetProperty("status").GetString()}: {detail}");
+        }
+
+        return detail;
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        }
+    }
 
     public async Task<JsonElement> GetJsonAsync(string path, HttpClient? client = null)
     {

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using RulesEngine.Activities.SmartRecruiters.Webhooks;
 using RulesEngine.Core.Serialization;
 using RulesEngine.Host.Features.Runs;
+using RulesEngine.Host.Features.SmartRecruiters;
 using RulesEngine.Persistence.Connections;
 using RulesEngine.Persistence.Mappings;
 using RulesEngine.Persistence.Tenants;
@@ -21,6 +23,8 @@ internal sealed partial class DemoSeeder(
     WorkflowJsonReader reader,
     BlueprintCache blueprints,
     ITriggerIndexer triggers,
+    TenantSmartRecruitersConnections smartRecruiters,
+    WebhookSubscriptionManager subscriptions,
     ILogger<DemoSeeder> logger)
 {
     public const string TenantId = "demo";
@@ -52,6 +56,8 @@ internal sealed partial class DemoSeeder(
                 Settings = new Dictionary<string, string> { ["baseUrl"] = $"{sandbox}/_vendor/{vendor}" },
             }, cancellationToken).ConfigureAwait(false);
         }
+
+        await SubscribeToSandboxAsync(baseAddress, cancellationToken).ConfigureAwait(false);
 
         var published = new List<string>();
         if (workflowsFolder is null)
