@@ -37,7 +37,7 @@ public static class RulesEngineCoreServiceCollectionExtensions
         services.TryAddSingleton<WorkflowJsonReader>();
         services.TryAddSingleton<WorkflowLoader>();
         services.TryAddSingleton<WorkflowRunner>();
-        services.AddActivity<Flowchart>().AddActivity<Sequence>().AddActivity<FlowJoin>();
+        services.AddActivity<Flowchart>().AddActivity<Sequence>().AddActivity<FlowJoin>().AddActivity<Composition.ExecuteWorkflow>();
         return services;
     }
 

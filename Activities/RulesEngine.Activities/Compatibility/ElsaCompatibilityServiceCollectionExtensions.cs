@@ -27,7 +27,7 @@ public static class ElsaCompatibilityServiceCollectionExtensions
         return services
             .AddActivity<If>().AddActivity<Switch>().AddActivity<While>().AddActivity<Break>()
             .AddActivity<Fork>().AddActivity<Join>().AddActivity<FlowNode>().AddActivity<StartAt>()
-            .AddActivity<RunJavaScript>().AddActivity<Event>().AddActivity<PublishEvent>();
+            .AddActivity<RunJavaScript>().AddActivity<Event>().AddActivity<PublishEvent>().AddActivity<FlowSendHttpRequest>();
     }
 
     /// <summary>Makes the registration idempotent (activity registrations are not TryAdd-able).</summary>

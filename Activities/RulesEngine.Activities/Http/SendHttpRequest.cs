@@ -43,8 +43,27 @@ public sealed class SendHttpRequest(IHttpClientFactory clients, IHttpConnectionR
 
     public override async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        var target = context.Get(Url) ?? string.Empty;
-        var connectionName = context.Get(Connection);
+        var (method, uri, status, content, success) = await SendAsync(context, new HttpRequestInputs(Url, Method, Connection, Content, ContentType, RequestHeaders), clients, connections, cancellationToken).ConfigureAwait(false);
+        context.Set(StatusCode, status);
+        context.Set(ParsedContent, Parse(content));
+
+        var expected = context.Get(ExpectedStatusCodes) ?? [];
+        var ok = expected.Length > 0 ? expected.Contains(status) : success;
+        if (!ok)
+        {
+            throw new HttpRequestException($"{method} {uri.GetLeftPart(UriPartial.Path)} answered {status}: {Truncate(content)}", null, (System.Net.HttpStatusCode)status);
+        }
+    }
+
+    /// <summary>The inputs that make the request, shared with Elsa.FlowSendHttpRequest.</summary>
+    internal sealed record HttpRequestInputs(Input<string> Url, Input<string> Method, Input<string> Connection, Input<JsonNode> Content, Input<string> ContentType, Input<Dictionary<string, string>> RequestHeaders);
+
+    /// <summary>Builds and sends the request (connection auth header added here, never in the workflow); returns the answer.</summary>
+    internal static async Task<(HttpMethod Method, Uri Uri, int Status, string Content, bool Success)> SendAsync(
+        ActivityContext context, HttpRequestInputs inputs, IHttpClientFactory clients, IHttpConnectionResolver connections, CancellationToken cancellationToken)
+    {
+        var target = context.Get(inputs.Url) ?? string.Empty;
+        var connectionName = context.Get(inputs.Connection);
         HttpConnection? connection = null;
         if (!string.IsNullOrWhiteSpace(connectionName))
         {
@@ -53,16 +72,16 @@ public sealed class SendHttpRequest(IHttpClientFactory clients, IHttpConnectionR
         }
 
         var uri = Resolve(target, connection);
-        using var request = new HttpRequestMessage(new HttpMethod((context.Get(Method) ?? "GET").ToUpperInvariant()), uri);
-        var body = context.Get(Content);
+        using var request = new HttpRequestMessage(new HttpMethod((context.Get(inputs.Method) ?? "GET").ToUpperInvariant()), uri);
+        var body = context.Get(inputs.Content);
         if (body is not null && request.Method != HttpMethod.Get)
         {
             var text = body is JsonValue v && v.TryGetValue<string>(out var s) ? s : body.ToJsonString();
             request.Content = new StringContent(text, Encoding.UTF8);
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(context.Get(ContentType) ?? "application/json");
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(context.Get(inputs.ContentType) ?? "application/json");
         }
 
-        foreach (var (name, value) in context.Get(RequestHeaders) ?? [])
+        foreach (var (name, value) in context.Get(inputs.RequestHeaders) ?? [])
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
@@ -74,17 +93,8 @@ public sealed class SendHttpRequest(IHttpClientFactory clients, IHttpConnectionR
 
         var client = clients.CreateClient(nameof(SendHttpRequest));
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
         var content = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        context.Set(StatusCode, status);
-        context.Set(ParsedContent, Parse(content));
-
-        var expected = context.Get(ExpectedStatusCodes) ?? [];
-        var ok = expected.Length > 0 ? expected.Contains(status) : response.IsSuccessStatusCode;
-        if (!ok)
-        {
-            throw new HttpRequestException($"{request.Method} {uri.GetLeftPart(UriPartial.Path)} answered {status}: {Truncate(content)}", null, response.StatusCode);
-        }
+        return (request.Method, uri, (int)response.StatusCode, content, response.IsSuccessStatusCode);
     }
 
     private static Uri Resolve(string target, HttpConnection? connection)
@@ -103,7 +113,7 @@ public sealed class SendHttpRequest(IHttpClientFactory clients, IHttpConnectionR
         return new Uri(new Uri(baseUrl), target.TrimStart('/'));
     }
 
-    private static JsonNode? Parse(string content)
+    internal static JsonNode? Parse(string content)
     {
         if (string.IsNullOrWhiteSpace(content))
         {

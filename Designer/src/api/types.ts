@@ -95,9 +95,10 @@ export interface WorkflowProblem {
   message: string;
 }
 
-export interface ImportReportItem { activityId: string; activityName?: string; activityType?: string; problem: string }
+/** kind: unknown-type, unsupported-expression, unsupported-option, or another problem code; no activityId: a workflow option. */
+export interface ImportReportItem { activityId: string | null; activityName?: string | null; activityType?: string | null; problem: string; kind?: string; property?: string | null }
 
-export interface ImportReport { unknownTypes: number; unsupportedExpressions: number; items: ImportReportItem[] }
+export interface ImportReport { unknownTypes: number; unsupportedExpressions: number; unsupportedOptions?: number; summary?: string; items: ImportReportItem[] }
 
 export interface ImportResult { definitionId: string; version: number; report: ImportReport }
 

@@ -31,6 +31,14 @@ public sealed class ActivityDescriptor
     /// <summary>The runtime checkpoints after this activity (see <see cref="Sdk.ActivityAttribute.HasSideEffects"/>).</summary>
     public bool HasSideEffects { get; init; }
 
+    /// <summary>
+    /// For a published workflow usable as an activity: its definition id and version. A node made from this descriptor
+    /// carries them as <c>workflowDefinitionId</c> and <c>version</c> (Elsa's workflow-definition activity).
+    /// </summary>
+    public string? WorkflowDefinitionId { get; init; }
+
+    public int? WorkflowVersion { get; init; }
+
     /// <summary>Embedded single-activity ports (e.g. <c>body</c>).</summary>
     public IReadOnlyList<string> Ports { get; init; } = [];
 

@@ -66,7 +66,9 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
 
     private BlueprintNode Build(ActivityNode node, BlueprintNode? parent, WorkflowDefinition definition, Dictionary<string, BlueprintNode> nodes, List<WorkflowProblem> problems, List<ScriptSource> scripts)
     {
-        var descriptor = node.IsUnknown ? null : registry.Find(node.Type);
+        // A workflow used as an activity keeps its JSON like an unknown type, but runs (see WorkflowDefinitionActivity).
+        var descriptor = node.WorkflowDefinitionId is not null ? Composition.WorkflowDefinitionActivity.Describe(node)
+            : node.IsUnknown ? null : registry.Find(node.Type);
         Activity? activity = null;
         if (descriptor is null)
         {

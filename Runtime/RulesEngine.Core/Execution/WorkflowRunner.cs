@@ -365,10 +365,16 @@ public sealed partial class WorkflowRunner
             }
             else
             {
+                state.Outcomes = [.. context.CompletedOutcomes];
                 state.Status = WorkflowStatus.Finished;
             }
 
             return;
+        }
+
+        if (context.ReplaceBookmarksRequested)
+        {
+            state.Bookmarks.RemoveAll(b => b.ContextId == ctx.Id);
         }
 
         if (context.Bookmarks.Count > 0)
@@ -460,6 +466,7 @@ public sealed partial class WorkflowRunner
         if (ctx.ParentId is null)
         {
             // The root completed: the workflow is done.
+            state.Outcomes = [.. outcomes];
             state.Queue.Clear();
             state.Bookmarks.Clear();
             state.Contexts.Clear();

@@ -38,6 +38,9 @@ public sealed class WorkflowState
 
     public object? LastResult { get; set; }
 
+    /// <summary>The outcomes the root completed with (Elsa.Complete in the root flowchart); a parent running this as a child workflow continues through them.</summary>
+    public List<string>? Outcomes { get; set; }
+
     public TriggerState? Trigger { get; init; }
 
     public Dictionary<string, ContextState> Contexts { get; init; } = new(StringComparer.Ordinal);

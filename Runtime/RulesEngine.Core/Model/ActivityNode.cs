@@ -44,7 +44,17 @@ public sealed class ActivityNode
     /// <summary>The verbatim JSON of an activity whose type is unknown; null for known types.</summary>
     public JsonObject? Raw { get; set; }
 
-    public bool IsUnknown => Raw is not null;
+    /// <summary>True for a type no registered activity has (kept verbatim, cannot run).</summary>
+    public bool IsUnknown => Raw is not null && WorkflowDefinitionId is null;
+
+    /// <summary>
+    /// For a workflow used as an activity (Elsa's workflow-definition activity: its type is the workflow's name and it
+    /// carries <c>workflowDefinitionId</c>), the id of the workflow it runs; null for every other activity. Such nodes
+    /// keep their JSON in <see cref="Raw"/> like unknown types, since their inputs and outputs are the child's.
+    /// </summary>
+    public string? WorkflowDefinitionId =>
+        Raw is not null && Serialization.WorkflowJsonReader.FindKey(Raw, "workflowDefinitionId") is { } key
+        && Raw[key] is JsonValue v && v.TryGetValue<string>(out var id) && !string.IsNullOrWhiteSpace(id) ? id : null;
 
     /// <summary>True when this activity can start the workflow (Elsa's <c>customProperties.canStartWorkflow</c>).</summary>
     public bool CanStartWorkflow =>

@@ -43,6 +43,8 @@ public sealed class ActivityContext
 
     internal bool CancelChildrenRequested { get; private set; }
 
+    internal bool ReplaceBookmarksRequested { get; private set; }
+
     internal Dictionary<string, object?>? JournalInputs { get; private set; }
 
     internal Dictionary<string, object?>? JournalOutputs { get; private set; }
@@ -198,6 +200,40 @@ public sealed class ActivityContext
 
     /// <summary>Suspends the activity until the bookmark is resumed.</summary>
     public void CreateBookmark(BookmarkRequest request) => (_bookmarks ??= []).Add(request);
+
+    /// <summary>
+    /// Drops the bookmarks this activity still has before adding the ones created now: an activity waiting on several
+    /// stimuli at once (a child workflow's bookmarks) replaces the whole set whenever one of them is resumed.
+    /// </summary>
+    public void ReplaceBookmarks() => ReplaceBookmarksRequested = true;
+
+    /// <summary>
+    /// Writes an output by name, for activities whose outputs are not declared as properties (a workflow used as an
+    /// activity); with <paramref name="memoryReferenceId"/> the bound variable (or workflow output) gets it too.
+    /// </summary>
+    public void SetOutput(string name, object? value, string? memoryReferenceId = null)
+    {
+        _execution.SetActivityOutput(Node.Id, name, value);
+        if (_execution.JournalValues)
+        {
+            (JournalOutputs ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+        }
+
+        if (memoryReferenceId is null)
+        {
+            return;
+        }
+
+        if (!_execution.Blueprint.VariablesByName.ContainsKey(memoryReferenceId) && !_execution.Blueprint.VariablesById.ContainsKey(memoryReferenceId)
+            && _execution.Blueprint.Definition.Outputs.FirstOrDefault(o => o.Name == memoryReferenceId) is { } workflowOutput)
+        {
+            SetWorkflowOutput(workflowOutput.Name, value);
+        }
+        else
+        {
+            _execution.SetVariable(memoryReferenceId, value);
+        }
+    }
 
     /// <summary>Schedules one of this activity's children (flowchart or sequence member) by id.</summary>
     public void ScheduleChild(string childActivityId, string? tag = null)

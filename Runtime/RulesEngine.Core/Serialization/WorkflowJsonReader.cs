@@ -294,7 +294,7 @@ public sealed class WorkflowJsonReader(ActivityRegistry registry)
         return new Connection(sourceId, string.IsNullOrEmpty(sourcePort) ? "Done" : sourcePort, targetId, string.IsNullOrEmpty(targetPort) ? "In" : targetPort);
     }
 
-    private static InputValue ReadInput(JsonNode? value, string defaultTypeName)
+    internal static InputValue ReadInput(JsonNode? value, string defaultTypeName)
     {
         value = Unwrap(value);
         if (value is JsonObject o && FindKey(o, "expression") is { } exprKey)

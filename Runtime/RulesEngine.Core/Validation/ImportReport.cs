@@ -6,8 +6,8 @@ namespace RulesEngine.Core.Validation;
 
 /// <summary>
 /// What an imported (e.g. Elsa 3) workflow contains that was kept but will not run here: unknown activity types,
-/// expression types without a handler, and options this engine does not implement (child-workflow use, activation
-/// strategies, incident strategies, asynchronous activity execution). Built from the definition and its loaded blueprint.
+/// expression types without a handler, and options this engine does not implement (activation strategies, incident
+/// strategies, commit strategies, asynchronous activity execution). Built from the definition and its loaded blueprint.
 /// </summary>
 public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, int UnsupportedOptions, IReadOnlyList<ImportReportItem> Items)
 {
@@ -59,10 +59,10 @@ public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, 
             var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             var unsupported = key.ToUpperInvariant() switch
             {
-                "USABLEASACTIVITY" => IsTrue(value) ? "the workflow is meant to be used as an activity in other workflows (child workflows need the runtime host)" : null,
                 "ACTIVATIONSTRATEGYTYPE" => text is not null && !SupportedActivationStrategies.Any(a => text.Contains(a, StringComparison.Ordinal))
                     ? $"activation strategy '{text}' is not implemented: every trigger starts a new instance" : null,
                 "INCIDENTSTRATEGYTYPE" => text is not null ? $"incident strategy '{text}' is not implemented: a fault faults the instance" : null,
+                "AUTOUPDATECONSUMINGWORKFLOWS" => IsTrue(value) ? "workflows using this one as an activity are not updated when it is published: they keep running the version they pin" : null,
                 "COMMITSTRATEGYNAME" => text is not null ? $"commit strategy '{text}' is not implemented: state is saved when the run stops" : null,
                 _ => null,
             };
@@ -75,6 +75,39 @@ public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, 
 
     private static void ActivityOptions(ActivityNode node, List<ImportReportItem> items)
     {
+        // Inputs and output bindings the activity type does not have are kept in Extra but do nothing here.
+        if (node.WorkflowDefinitionId is null)
+        {
+            foreach (var (key, value) in node.Extra)
+            {
+                if (Serialization.WorkflowJsonReader.Unwrap(value) is not JsonObject o)
+                {
+                    continue;
+                }
+
+                string? message = null;
+                if (Serialization.WorkflowJsonReader.FindKey(o, "expression") is { } e && HasValue(Serialization.WorkflowJsonReader.Unwrap(o[e])))
+                {
+                    message = $"input '{key}' is not implemented by {node.Type}: its value is ignored";
+                }
+                else if (Serialization.WorkflowJsonReader.FindKey(o, "memoryReference") is { } m && Serialization.WorkflowJsonReader.Unwrap(o[m]) is JsonObject r && r["id"] is JsonValue id)
+                {
+                    message = $"output '{key}' does not exist on {node.Type}: the binding to '{id}' is ignored";
+                }
+
+                if (message is not null)
+                {
+                    items.Add(new ImportReportItem(ImportReportItem.UnsupportedOption, message)
+                    {
+                        ActivityId = node.Id,
+                        ActivityName = node.DisplayLabel,
+                        ActivityType = node.OriginalType ?? node.Type,
+                        Property = key,
+                    });
+                }
+            }
+        }
+
         // Elsa 3 writes runAsynchronously in customProperties; older exports put it on the activity.
         foreach (var (key, value) in node.Extra.Concat(node.CustomProperties))
         {
@@ -90,6 +123,11 @@ public sealed record ImportReport(int UnknownTypes, int UnsupportedExpressions, 
             }
         }
     }
+
+    /// <summary>An expression that says something: not null, not an empty value.</summary>
+    private static bool HasValue(JsonNode? expression) =>
+        expression is JsonObject eo && eo.FirstOrDefault(p => string.Equals(p.Key, "value", StringComparison.OrdinalIgnoreCase)).Value is { } v
+            && !(v is JsonValue jv && jv.TryGetValue<string>(out var s) && string.IsNullOrEmpty(s));
 
     private static bool IsTrue(JsonNode? value) => value is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 

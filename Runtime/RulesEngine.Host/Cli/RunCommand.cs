@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RulesEngine.Activities.SmartRecruiters.Connections;
+using RulesEngine.Core.Composition;
 using RulesEngine.Core.Execution;
 using RulesEngine.Core.Serialization;
 
@@ -37,8 +38,17 @@ internal static class RunCommand
     internal static async Task<int> RunAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         await using var sandbox = options.Sandbox ? await SandboxCommand.StartInProcessAsync(cancellationToken).ConfigureAwait(false) : null;
-        await using var services = EngineFactory.Create(stderr, sandbox is null ? null : s => s.AddSingleton(new StaticSmartRecruitersConnectionProvider()
-            .Add(SandboxCommand.ConnectionName, SandboxCommand.Connection(sandbox))));
+        await using var services = EngineFactory.Create(stderr, s =>
+        {
+            if (sandbox is not null)
+            {
+                s.AddSingleton(new StaticSmartRecruitersConnectionProvider().Add(SandboxCommand.ConnectionName, SandboxCommand.Connection(sandbox)));
+            }
+
+            // Child workflows (ExecuteWorkflow, workflows used as activities) come from the files beside this one.
+            s.AddSingleton<IWorkflowDefinitionSource>(sp => new SiblingWorkflowSource(
+                options.File.Directory ?? new DirectoryInfo("."), sp.GetRequiredService<WorkflowJsonReader>(), sp.GetRequiredService<WorkflowLoader>()));
+        });
         var reader = services.GetRequiredService<WorkflowJsonReader>();
         var loader = services.GetRequiredService<WorkflowLoader>();
         var runner = services.GetRequiredService<WorkflowRunner>();

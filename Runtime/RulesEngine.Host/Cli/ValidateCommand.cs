@@ -21,7 +21,7 @@ internal static class ValidateCommand
             var problems = 0;
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                foreach (var line in Check(file, reader, loader, stderr))
+                foreach (var line in Check(file, reader, loader, stderr, unsupportedOptions: true))
                 {
                     stdout.WriteLine(line);
                     problems++;
@@ -35,7 +35,8 @@ internal static class ValidateCommand
 
     /// <summary>One line per problem: <c>FILE: activity &lt;id&gt; '&lt;name&gt;' (&lt;type&gt;): &lt;problem&gt;</c>.</summary>
     /// <remarks>When an import keeps things it cannot run, a summary goes to <paramref name="summary"/> (stderr), so stdout keeps one line per problem.</remarks>
-    internal static IEnumerable<string> Check(FileInfo file, WorkflowJsonReader reader, WorkflowLoader loader, TextWriter? summary = null)
+    /// <remarks>With <paramref name="unsupportedOptions"/>, options the engine keeps but ignores get a line each too (validate lists them; run does not refuse over them).</remarks>
+    internal static IEnumerable<string> Check(FileInfo file, WorkflowJsonReader reader, WorkflowLoader loader, TextWriter? summary = null, bool unsupportedOptions = false)
     {
         if (!file.Exists)
         {
@@ -50,6 +51,11 @@ internal static class ValidateCommand
                 var blueprint = loader.Load(definition);
                 lines.AddRange(blueprint.Problems.Select(p => $"{file.Name}: {p}"));
                 var report = ImportReport.Create(definition, blueprint);
+                if (unsupportedOptions)
+                {
+                    lines.AddRange(report.Items.Where(i => i.Kind == ImportReportItem.UnsupportedOption).Select(i => $"{file.Name}: {i}"));
+                }
+
                 if (report.HasProblems)
                 {
                     summary?.WriteLine($"{file.Name}: import report: {report.Summary}");

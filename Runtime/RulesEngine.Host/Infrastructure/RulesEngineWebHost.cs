@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 using RulesEngine.Activities;
 using RulesEngine.Host.Features.Activities;
 using RulesEngine.Host.Features.Auth;
+using RulesEngine.Host.Features.ChildWorkflows;
 using RulesEngine.Host.Features.Demo;
 using RulesEngine.Host.Features.Designer;
+using RulesEngine.Host.Features.Events;
 using RulesEngine.Host.Features.Hooks;
 using RulesEngine.Host.Features.Instances;
 using RulesEngine.Host.Features.Runs;
@@ -52,6 +54,8 @@ public static class RulesEngineWebHost
         app.MapInstanceEndpoints();
         app.MapSmartRecruitersHookEndpoints();
         app.MapHookEndpoints();
+        app.MapEventEndpoints();
+        app.MapWorkflowActivityEndpoints();
         HostEndpoints.MapFeatureEndpoints(app);
         if (settings.Demo)
         {
@@ -99,6 +103,7 @@ public static class RulesEngineWebHost
         HostEndpoints.AddFeatureServices(services);
         services.AddRulesEngineAuth();
         services.AddRulesEngineRuns();
+        services.AddRulesEngineComposition();
         return services;
     }
 }

@@ -103,7 +103,7 @@ public sealed class ElsaFixtureTests : IDisposable
     }
 
     [Fact]
-    public void ImportReport_CountsUnknownTypes_UnsupportedExpressions_AndOptions()
+    public void ImportReport_CountsUnknownTypes_UnsupportedExpressions_AndOptions_PerActivity()
     {
         var definition = _engine.Read(Fixture("import-report-mixed.json"));
         var blueprint = _engine.Loader.Load(definition);
@@ -112,12 +112,16 @@ public sealed class ElsaFixtureTests : IDisposable
 
         report.UnknownTypes.ShouldBe(3);
         report.UnsupportedExpressions.ShouldBe(1);
-        report.UnsupportedOptions.ShouldBe(3);
+        report.UnsupportedOptions.ShouldBe(5);
         report.HasProblems.ShouldBeTrue();
-        report.Summary.ShouldBe("3 unknown types, 1 unsupported expression, 3 unsupported options");
-        report.Items.Where(i => i.Kind == ImportReportItem.UnknownType).Select(i => i.ActivityId).ShouldBe(["child", "crm", "nested-unknown"], ignoreOrder: true);
+        report.Summary.ShouldBe("3 unknown types, 1 unsupported expression, 5 unsupported options");
+        report.Items.Where(i => i.Kind == ImportReportItem.UnknownType).Select(i => i.ActivityId).ShouldBe(["dispatch", "crm", "nested-unknown"], ignoreOrder: true);
         report.Items.Single(i => i.Kind == ImportReportItem.UnsupportedExpression).ActivityId.ShouldBe("py");
-        report.Items.Where(i => i.Kind == ImportReportItem.UnsupportedOption).Select(i => i.Property).ShouldBe(["usableAsActivity", "activationStrategyType", "runAsynchronously"], ignoreOrder: true);
+        report.Items.Where(i => i.Kind == ImportReportItem.UnsupportedOption).Select(i => (i.ActivityId, i.Property)).ShouldBe(
+            [(null, "autoUpdateConsumingWorkflows"), (null, "activationStrategyType"), ("hello", "runAsynchronously"), ("call", "authorization"), ("call", "responseHeaders")],
+            ignoreOrder: true);
+        // Supported in the same file, so not reported: ExecuteWorkflow, a workflow used as an activity, Liquid, JavaScript, usableAsActivity.
+        report.Items.ShouldNotContain(i => i.ActivityId == "child" || i.ActivityId == "score" || i.Property == "usableAsActivity");
         blueprint.IsRunnable.ShouldBeFalse();
     }
 
@@ -133,6 +137,7 @@ public sealed class ElsaFixtureTests : IDisposable
         crm["type"]!.GetValue<string>().ShouldBe("Acme.Crm.SyncContact, Acme.Activities");
         var fork = written["root"]!["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "fork")!;
         fork["branches"]![0]!["type"]!.GetValue<string>().ShouldBe("Acme.Nested");
-        definition.AllActivities().OfType<ActivityNode>().Count(a => a.IsUnknown).ShouldBe(2);
+        definition.AllActivities().Where(a => a.IsUnknown).Select(a => a.Id).ShouldBe(["dispatch", "crm"], ignoreOrder: true);
+        definition.AllActivities().Single(a => a.Id == "score").WorkflowDefinitionId.ShouldBe("score-candidate");
     }
 }

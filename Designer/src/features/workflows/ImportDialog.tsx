@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from '../../app/Link';
 import { workflowsStore } from '../../app/services';
 import type { ImportOutcome } from '../../store/workflows';
+import { groupImportItems, importKindLabel, summarizeImportReport } from '../../model/importReport';
 import { Modal } from './Modal';
 
 export function ImportDialog({ tenant, onClose }: { tenant: string; onClose: () => void }) {
@@ -42,14 +43,19 @@ export function ImportDialog({ tenant, onClose }: { tenant: string; onClose: () 
           {outcome.results.map((r) => (
             <div key={r.definitionId} className="card pad">
               <div><Link to={`/workflows/${encodeURIComponent(r.definitionId)}`} className="strong">{r.definitionId}</Link> imported as version {r.version}.</div>
-              <div className="muted small">{r.report.unknownTypes} unknown type(s), {r.report.unsupportedExpressions} unsupported expression(s)</div>
+              <div className="muted small" data-testid="import-summary">Kept but cannot run: {summarizeImportReport(r.report)}</div>
               {r.report.items.length > 0 && (
                 <table className="table compact">
-                  <thead><tr><th>Activity</th><th>Type</th><th>Problem</th></tr></thead>
+                  <thead><tr><th>Activity</th><th>Type</th><th>Kind</th><th>Problem</th></tr></thead>
                   <tbody>
-                    {r.report.items.map((item, i) => (
-                      <tr key={i}><td>{item.activityName ?? item.activityId}</td><td className="mono small">{item.activityType}</td><td>{item.problem}</td></tr>
-                    ))}
+                    {groupImportItems(r.report.items).flatMap((g) => g.items.map((item, i) => (
+                      <tr key={`${g.activity}-${i}`}>
+                        <td>{i === 0 ? g.activity : ''}</td>
+                        <td className="mono small">{i === 0 ? g.type : ''}</td>
+                        <td>{importKindLabel(item)}{item.property ? <span className="mono small"> {item.property}</span> : null}</td>
+                        <td>{item.problem}</td>
+                      </tr>
+                    )))}
                   </tbody>
                 </table>
               )}

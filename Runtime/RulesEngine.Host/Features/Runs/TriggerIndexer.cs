@@ -46,7 +46,7 @@ internal sealed class TriggerIndexer(ITriggerIndexStore store) : ITriggerIndexer
             return RulesEngine.Activities.Http.HttpEndpoint.NormalizePath(trigger.Node.Inputs.TryGetValue("path", out var path) ? path.Expression.ValueText : null);
         }
 
-        foreach (var name in (string[])["path", "cronExpression", "interval", "events"])
+        foreach (var name in (string[])["path", "cronExpression", "interval", "events", "eventName"])
         {
             if (trigger.Node.Inputs.TryGetValue(name, out var input) && input.Expression.ValueText is { } text)
             {

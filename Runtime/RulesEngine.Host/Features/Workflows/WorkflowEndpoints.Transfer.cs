@@ -144,11 +144,19 @@ public static partial class WorkflowEndpoints
 
     private static ImportReport Report(WorkflowLoader loader, WorkflowDefinition definition)
     {
-        var problems = loader.Load(definition).Problems;
-        return new ImportReport(
-            problems.Count(p => p.Code == ProblemCodes.UnknownType),
-            problems.Count(p => p.Code == ProblemCodes.UnsupportedExpression),
-            problems.Select(p => new ImportReportItem(p.ActivityId, p.ActivityName, p.ActivityType, p.Message)).ToList());
+        var blueprint = loader.Load(definition);
+        var report = Core.Validation.ImportReport.Create(definition, blueprint);
+        var items = report.Items
+            .Select(i => new ImportReportItem(i.ActivityId, i.ActivityName, i.ActivityType, i.Message) { Kind = i.Kind, Property = i.Property })
+            .Concat(blueprint.Problems
+                .Where(p => p.Code is not ProblemCodes.UnknownType and not ProblemCodes.UnsupportedExpression)
+                .Select(p => new ImportReportItem(p.ActivityId, p.ActivityName, p.ActivityType, p.Message) { Kind = p.Code, Property = p.Input }))
+            .ToList();
+        return new ImportReport(report.UnknownTypes, report.UnsupportedExpressions, items)
+        {
+            UnsupportedOptions = report.UnsupportedOptions,
+            Summary = report.Summary,
+        };
     }
 
     private static ProblemHttpResult ImportRefused(List<ImportItemError> errors) =>

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using RulesEngine.Core.Execution;
+using RulesEngine.Core.Sdk;
+using RulesEngine.Host.Features.Runs;
+using RulesEngine.Persistence.Bookmarks;
+using RulesEngine.Persistence.Triggers;
+using RulesEngine.Persistence.Workflows;
+
+namespace RulesEngine.Host.Features.Events;
+
+/// <summary>
+/// The host's <see cref="IEventPublisher"/> (Elsa.PublishEvent, and the events API): resumes every instance of the tenant
+/// waiting in an <c>Elsa.Event</c> for the name (and the correlation id, when given), then starts the published
+/// workflows whose start activity is an <c>Elsa.Event</c> of that name. Resumes run inline, so the caller knows which
+/// instances took the event; an instance busy in another run at that moment does not get it.
+/// </summary>
+internal sealed partial class EventDelivery(
+    IServiceProvider services,
+    IBookmarkStore bookmarks,
+    ITriggerIndexStore triggers,
+    IWorkflowDefinitionStore definitions,
+    ILogger<EventDelivery> logger) : IEventPublisher
+{
+    public async ValueTask PublishAsync(EventPublication publication, CancellationToken cancellationToken) =>
+        await DeliverAsync(publication, cancellationToken).ConfigureAwait(false);
+
+    public async Task<EventDeliveryResult> DeliverAsync(EventPublication publication, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        var tenantId = publication.TenantId;
+        // Resolved on use: the executor's blueprints build activities (PublishEvent) that depend on this publisher.
+        var executor = services.GetRequiredService<InstanceExecutor>();
+        var resumed = new List<string>();
+        var waiting = await bookmarks.FindAsync(tenantId, EventBookmarks.BookmarkName, PayloadHash.Compute(publication.EventName), publication.CorrelationId, cancellationToken).ConfigureAwait(false);
+        foreach (var instance in waiting.GroupBy(b => b.InstanceId, StringComparer.Ordinal))
+        {
+            if (publication.IsLocal != (instance.Key == publication.SourceInstanceId))
+            {
+                continue;
+            }
+
+            if (instance.Key == publication.SourceInstanceId)
+            {
+                // The publisher is running now and holds its own lease; its other branches cannot be resumed from inside.
+                LogBusy(logger, tenantId, publication.EventName, instance.Key);
+                continue;
+            }
+
+            var took = false;
+            foreach (var bookmark in instance)
+            {
+                var engineId = bookmark.Id[(bookmark.InstanceId.Length + 1)..];
+                var state = await executor.ResumeAsync(tenantId, instance.Key, engineId, publication.Payload?.DeepClone(), cancellationToken).ConfigureAwait(false);
+                if (state is null)
+                {
+                    LogBusy(logger, tenantId, publication.EventName, instance.Key);
+                    break;
+                }
+
+                took = true;
+            }
+
+            if (took)
+            {
+                resumed.Add(instance.Key);
+            }
+        }
+
+        var started = publication.IsLocal ? [] : await StartTriggeredAsync(publication, cancellationToken).ConfigureAwait(false);
+        LogDelivered(logger, tenantId, publication.EventName, resumed.Count, started.Count);
+        return new EventDeliveryResult(publication.EventName, publication.CorrelationId, resumed, started);
+    }
+
+    private async Task<List<string>> StartTriggeredAsync(EventPublication publication, CancellationToken cancellationToken)
+    {
+        var started = new List<string>();
+        var blueprints = services.GetRequiredService<BlueprintCache>();
+        var dispatcher = services.GetRequiredService<IWorkflowDispatcher>();
+        foreach (var entry in await triggers.FindAsync(publication.TenantId, EventBookmarks.BookmarkName, publication.EventName, cancellationToken).ConfigureAwait(false))
+        {
+            var published = await definitions.GetPublishedVersionAsync(publication.TenantId, entry.DefinitionId, cancellationToken).ConfigureAwait(false);
+            if (published is null || published.Version != entry.Version
+                || blueprints.Get(publication.TenantId, published).Nodes.GetValueOrDefault(entry.ActivityId) is not { } node || !CanStart(node))
+            {
+                continue;
+            }
+
+            try
+            {
+                started.Add(await dispatcher.EnqueueAsync(publication.TenantId, entry.DefinitionId, new RunRequest
+                {
+                    Body = publication.Payload?.DeepClone(),
+                    TriggerActivityId = entry.ActivityId,
+                    TriggerKind = "event",
+                    CorrelationId = publication.CorrelationId,
+                }, cancellationToken).ConfigureAwait(false));
+            }
+            catch (WorkflowNotRunnableException ex)
+            {
+                LogNotStarted(logger, publication.TenantId, publication.EventName, entry.DefinitionId, ex.Message);
+            }
+        }
+
+        return started;
+    }
+
+    /// <summary>
+    /// An Event in the middle of a flow waits; only one that begins the flow (nothing leads to it, or Elsa's
+    /// <c>canStartWorkflow</c>) starts new instances.
+    /// </summary>
+    private static bool CanStart(BlueprintNode node) =>
+        node.Node.CanStartWorkflow || node.Parent is null || node.Parent.Node.Connections.All(c => c.TargetActivityId != node.Id);
+
+    [LoggerMessage(EventId = 3401, EventName = "EventDelivered", Level = LogLevel.Information,
+        Message = "Event {EventName} of tenant {TenantId} resumed {Resumed} instance(s) and started {Started}")]
+    private static partial void LogDelivered(ILogger logger, string tenantId, string eventName, int resumed, int started);
+
+    [LoggerMessage(EventId = 3402, EventName = "EventTargetBusy", Level = LogLevel.Warning,
+        Message = "Event {EventName} of tenant {TenantId} could not resume instance {InstanceId}: it is running elsewhere")]
+    private static partial void LogBusy(ILogger logger, string tenantId, string eventName, string instanceId);
+
+    [LoggerMessage(EventId = 3403, EventName = "EventWorkflowNotStarted", Level = LogLevel.Warning,
+        Message = "Event {EventName} of tenant {TenantId} did not start {DefinitionId}: {Reason}")]
+    private static partial void LogNotStarted(ILogger logger, string tenantId, string eventName, string definitionId, string reason);
+}
