@@ -15,6 +15,8 @@ export function createApi(options: ClientOptions) {
   return {
     http,
     activities: () => http.request<ActivityDescriptor[]>('GET', '/api/activities'),
+    /** The built-in activities plus the tenant's published workflows marked usable as activities. */
+    tenantActivities: (tenant: string) => http.request<ActivityDescriptor[]>('GET', `${t(tenant)}/activities`),
     tenants: {
       list: () => http.request<Tenant[]>('GET', '/api/tenants'),
     },

@@ -42,6 +42,10 @@ export interface ActivityDescriptor {
   outputs: OutputDescriptor[];
   outcomes: string[];
   dynamicOutcomesInput?: string | null;
+  /** Set for a published workflow used as an activity: nodes of this type run that workflow. */
+  workflowDefinitionId?: string | null;
+  /** The version such a node pins (the published one when the node is added). */
+  workflowVersion?: number | null;
 }
 
 export interface Tenant { id: string; name: string; createdAt?: string }

@@ -20,8 +20,8 @@ export function App() {
     if (token && tenants.length === 0) void sessionStore.getState().signIn(token);
   }, [token, tenants.length]);
   useEffect(() => {
-    if (token) void catalogStore.getState().load();
-  }, [token]);
+    if (token) void catalogStore.getState().load(tenant);
+  }, [token, tenant]);
 
   if (!token) return <SignIn />;
   const route = matchRoute(path, query);

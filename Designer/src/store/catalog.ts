@@ -8,21 +8,26 @@ export interface CatalogState {
   byType: ReadonlyMap<string, ActivityDescriptor>;
   loaded: boolean;
   error: string | null;
-  load: () => Promise<void>;
+  /** The tenant the descriptors were loaded for (its workflows usable as activities are among them). */
+  tenant: string | null;
+  load: (tenant?: string | null) => Promise<void>;
   setDescriptors: (descriptors: ActivityDescriptor[]) => void;
 }
 
-/** Activity descriptors (GET /api/activities): the palette and every node's ports and inputs come from here. */
+/** Activity descriptors (GET /api/tenants/{t}/activities, else GET /api/activities): the palette and every node's ports and inputs come from here. */
 export function createCatalogStore(api: Api) {
   return createStore<CatalogState>()((set, get) => ({
     descriptors: [],
     byType: new Map(),
     loaded: false,
     error: null,
-    async load() {
-      if (get().loaded) return;
+    tenant: null,
+    async load(tenant = null) {
+      if (get().loaded && get().tenant === tenant) return;
       try {
-        get().setDescriptors(await api.activities());
+        const descriptors = tenant ? await api.tenantActivities(tenant) : await api.activities();
+        get().setDescriptors(descriptors);
+        set({ tenant });
       } catch (e) {
         set({ error: describeError(e) });
       }

@@ -31,6 +31,12 @@ describe('editor store', () => {
     expect(y!.position.x).toBeGreaterThan(x!.position.x);
   });
 
+  it('adds a workflow used as an activity with the workflow id and the pinned version', () => {
+    const { store } = setup();
+    const id = store.getState().addActivity(descriptor('ScoreCandidate', { workflowDefinitionId: 'score-candidate', workflowVersion: 3 }), { x: 0, y: 0 });
+    expect(store.getState().nodes.find((n) => n.id === id)?.data.activity).toMatchObject({ type: 'ScoreCandidate', workflowDefinitionId: 'score-candidate', version: 3 });
+  });
+
   it('adds an activity with defaults, selects it, and undo/redo restore the graph', () => {
     const { store } = setup();
     const d = descriptor('SmartRecruiters.ApplyTag', { inputs: [{ name: 'limit', displayName: 'Limit', typeName: 'Int32', uiHint: 'number', defaultValue: 10 }] });

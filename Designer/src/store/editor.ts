@@ -181,6 +181,11 @@ export function createEditorStore(options: EditorStoreOptions) {
           customProperties: { canStartWorkflow: descriptor.isTrigger },
           metadata: { designer: { position } },
         };
+        if (descriptor.workflowDefinitionId) {
+          // Elsa's shape for a workflow used as an activity: the node names the workflow and pins its version.
+          activity.workflowDefinitionId = descriptor.workflowDefinitionId;
+          if (descriptor.workflowVersion) activity.version = descriptor.workflowVersion;
+        }
         for (const input of descriptor.inputs) {
           if (input.defaultValue !== undefined && input.defaultValue !== null) {
             activity[input.name] = { typeName: input.typeName, expression: { type: input.defaultSyntax ?? 'Literal', value: input.defaultValue } };

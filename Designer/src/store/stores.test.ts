@@ -121,6 +121,22 @@ describe('catalog store', () => {
     expect(store.getState().byType.get('Elsa.Delay')?.typeName).toBe('Elsa.Delay');
   });
 
+  it('loads the tenant list, with its workflows usable as activities, again when the tenant changes', async () => {
+    const child = descriptor('ScoreCandidate', { category: 'Workflows', workflowDefinitionId: 'score-candidate', workflowVersion: 3 });
+    const { api, requests } = stubApi({
+      'GET /api/tenants/acme/activities': () => json(200, [descriptor('Elsa.Cron'), child]),
+      'GET /api/tenants/beta/activities': () => json(200, [descriptor('Elsa.Cron')]),
+    });
+    const store = createCatalogStore(api);
+    await store.getState().load('acme');
+    await store.getState().load('acme');
+    expect(store.getState().byType.get('ScoreCandidate')?.workflowDefinitionId).toBe('score-candidate');
+    await store.getState().load('beta');
+    expect(requests).toHaveLength(2);
+    expect(store.getState().byType.has('ScoreCandidate')).toBe(false);
+    expect(store.getState().tenant).toBe('beta');
+  });
+
   it('groups by category and filters by search text', () => {
     const ds = [descriptor('SmartRecruiters.ApplyTag', { category: 'SmartRecruiters', displayName: 'Apply tag' }), descriptor('Elsa.Cron', { category: 'Scheduling', displayName: 'Cron' }), descriptor('SmartRecruiters.FetchJobs', { category: 'SmartRecruiters', displayName: 'Fetch jobs' })];
     expect(groupDescriptors(ds, '').map(([c, items]) => [c, items.map((d) => d.displayName)])).toEqual([['Scheduling', ['Cron']], ['SmartRecruiters', ['Apply tag', 'Fetch jobs']]]);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using RulesEngine.Persistence.Instances;
 
@@ -114,16 +113,13 @@ public sealed class WorkflowInstanceStoreTests
         }
 
         await store.ListAsync(tenant, new InstanceQuery(), ct); // warm up the pool and query cache
-        var watch = Stopwatch.StartNew();
         var page = await store.ListAsync(tenant, new InstanceQuery { DefinitionId = "wf3", Status = WorkflowStatus.Suspended, PageSize = 50, IncludeTotalCount = true }, ct);
         var deep = await store.ListAsync(tenant, new InstanceQuery { PageSize = 50, Cursor = page.NextCursor }, ct);
-        watch.Stop();
 
         page.TotalCount.ShouldBe(200); // 1,000 rows of wf3, a fifth of them suspended
         page.Items.Count.ShouldBe(50);
         page.Items.ShouldAllBe(i => i.DefinitionId == "wf3" && i.Status == WorkflowStatus.Suspended);
         deep.Items.Count.ShouldBe(50);
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2), "two list queries over 10,000 rows");
 
         if (provider == DatabaseProvider.Sqlite)
         {

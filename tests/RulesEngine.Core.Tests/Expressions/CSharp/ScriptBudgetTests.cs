@@ -87,25 +87,16 @@ public sealed class ScriptBudgetTests
     }
 
     [Fact]
-    public void Evaluate_SimpleExpression_IsFast()
+    public void Evaluate_RepeatedWithBudget_SeesEachNewValue()
     {
+        // One compiled script serves every evaluation (its speed is measured in bench/); each call reads the current variables.
         var context = new TestScriptContext();
-        context.Variables["X"] = 1;
         var script = CreateSut().CompileOk(Scripts.Request("Variables.X + 1", variables: [new("X", typeof(int))])).Get("a1", "value")!;
         for (var i = 0; i < 1_000; i++)
         {
-            script.Evaluate(context, Scripts.Budget);
+            context.Variables["X"] = i;
+            script.Evaluate(context, Scripts.Budget).ShouldBe(i + 1);
         }
-
-        const int runs = 100_000;
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < runs; i++)
-        {
-            script.Evaluate(context, Scripts.Budget);
-        }
-
-        // Goal is about 1 µs per call; the bound is loose so a busy build machine does not fail the test.
-        (watch.Elapsed.TotalMicroseconds / runs).ShouldBeLessThan(5);
     }
 
     [Fact]
