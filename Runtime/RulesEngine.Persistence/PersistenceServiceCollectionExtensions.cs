@@ -102,7 +102,7 @@ public static class PersistenceServiceCollectionExtensions
         where TContext : RulesEngineDbContext
     {
         services.AddPooledDbContextFactory<TContext>(
-            builder => DbContextOptionsConfigurator.Configure(builder, options.Provider, connectionString),
+            builder => DbContextOptionsConfigurator.Configure(builder, options.Provider, connectionString, options.SqliteSynchronous),
             options.PoolSize);
         services.AddSingleton<IDbContextFactory<RulesEngineDbContext>>(sp => new ProviderDbContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
     }
