@@ -6,7 +6,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 DB="${DB:-sqlite}"; PORT="${PORT:-5080}"; SINK_URL="${SINK_URL:-http://127.0.0.1:5099}"
 BIN="${BIN:-$here/../../artifacts/bench-host}"
-DATA="${DATA:-$(mktemp -d /tmp/rulesengine-bench-XXXX)}"
+DATA="${DATA:-$(mktemp -d /tmp/rulesengine-bench-XXXX)}"; mkdir -p "$DATA"
 TOKEN=bench-admin-token-0123456789
 if [ ! -x "$BIN/rulesengine" ]; then
   dotnet publish "$here/../../Runtime/RulesEngine.Host" -c Release -p:SkipDesignerBuild=true -o "$BIN" >&2

@@ -7,6 +7,7 @@ using RulesEngine.Host.Features.Designer;
 using RulesEngine.Host.Features.Hooks;
 using RulesEngine.Host.Features.Instances;
 using RulesEngine.Host.Features.Runs;
+using RulesEngine.Host.Infrastructure.Telemetry;
 using RulesEngine.Persistence;
 using SmartRecruiters.Sandbox;
 
@@ -99,6 +100,7 @@ public static class RulesEngineWebHost
         HostEndpoints.AddFeatureServices(services);
         services.AddRulesEngineAuth();
         services.AddRulesEngineRuns();
+        services.AddRulesEngineTelemetry(configuration);
         return services;
     }
 }
