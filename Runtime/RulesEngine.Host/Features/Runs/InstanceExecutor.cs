@@ -279,6 +279,9 @@ internal sealed partial class InstanceExecutor(
             InputsJson = e.Inputs is null ? null : JsonSerializer.Serialize(e.Inputs, EngineJson.Options),
             OutputsJson = e.Outputs is null ? null : JsonSerializer.Serialize(e.Outputs, EngineJson.Options),
         }).ToList();
+
+        // The journal goes to its own rows, not into the stored state (a continued run would write it again).
+        state.Journal.Clear();
         var now = time.GetUtcNow();
         var waits = state.Bookmarks.Select(b => new Bookmark
         {
@@ -308,7 +311,6 @@ internal sealed partial class InstanceExecutor(
             Bookmarks = waits,
             ReleaseLease = release,
         }, cancellationToken).ConfigureAwait(false);
-        state.Journal.Clear();
         if (!saved)
         {
             LogLeaseLost(logger, run.TenantId, run.DefinitionId, run.Version, run.InstanceId);
