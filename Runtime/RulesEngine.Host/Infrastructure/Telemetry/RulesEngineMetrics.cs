@@ -20,6 +20,7 @@ internal sealed class RulesEngineMetrics
     private readonly Counter<long> _finished;
     private readonly Counter<long> _faulted;
     private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _cronLateness;
     private readonly ConcurrentDictionary<ISmartRecruitersClient, string> _clients = new(ReferenceEqualityComparer.Instance);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SmartRecruitersConnection, string> _connectionTenants = [];
 
@@ -30,6 +31,7 @@ internal sealed class RulesEngineMetrics
         _finished = meter.CreateCounter<long>("rulesengine.runs.finished", "{run}", "Runs that ended (finished or cancelled)");
         _faulted = meter.CreateCounter<long>("rulesengine.runs.faulted", "{run}", "Runs that ended in a fault");
         _duration = meter.CreateHistogram<double>("rulesengine.run.duration", "s", "Time one execution of an instance took (until it finished, faulted or suspended)");
+        _cronLateness = meter.CreateHistogram<double>("rulesengine.cron.lateness", "s", "How long after its planned time a cron fire created its instance");
         meter.CreateObservableGauge("rulesengine.queue.depth", () => queue.Depth, "{run}", "Instances waiting for a worker in this process");
         meter.CreateObservableCounter("rulesengine.smartrecruiters.calls", () => ObserveCalls(throttledOnly: false), "{request}", "Requests sent to SmartRecruiters, retries included");
         meter.CreateObservableCounter("rulesengine.smartrecruiters.throttled", () => ObserveCalls(throttledOnly: true), "{request}", "SmartRecruiters answers with status 429");
@@ -51,6 +53,9 @@ internal sealed class RulesEngineMetrics
             _finished.Add(1, tags);
         }
     }
+
+    public void CronFired(string tenantId, string workflowId, TimeSpan lateness) =>
+        _cronLateness.Record(lateness.TotalSeconds, new TagList { { "tenant", tenantId }, { "workflow", workflowId } });
 
     /// <summary>Remembers whose connection this is, so that the client made from it is counted for that tenant.</summary>
     public void NoteConnection(SmartRecruitersConnection connection, string tenantId) => _connectionTenants.AddOrUpdate(connection, tenantId);
