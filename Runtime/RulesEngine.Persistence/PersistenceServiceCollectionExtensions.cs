@@ -72,6 +72,7 @@ public static class PersistenceServiceCollectionExtensions
             .PersistKeysToDbContext<RulesEngineDbContext>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WriteGate>();
         services.TryAddSingleton<ITenantStore, TenantStore>();
         services.TryAddSingleton<IApiTokenStore, ApiTokenStore>();
         services.TryAddSingleton<ConnectionStore>();

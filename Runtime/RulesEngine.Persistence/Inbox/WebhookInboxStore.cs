@@ -4,7 +4,7 @@ using RulesEngine.Persistence.Instances;
 
 namespace RulesEngine.Persistence.Inbox;
 
-internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time) : IWebhookInboxStore
+internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, WriteGate gate) : IWebhookInboxStore
 {
     private const int ClaimCandidates = 8;
 
@@ -71,6 +71,7 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
         {
             // One SaveChanges, one transaction: both rows or neither (the unique dedup index rejects a duplicate).
             await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
             db.WebhookInbox.Add(row);
             db.WorkflowInstances.Add(instance);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,7 @@ using RulesEngine.Persistence.Infrastructure;
 
 namespace RulesEngine.Persistence.Instances;
 
-internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, IOptions<DatabaseOptions> options) : IWorkflowInstanceStore
+internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, IOptions<DatabaseOptions> options, WriteGate gate) : IWorkflowInstanceStore
 {
     public async Task<WorkflowInstance> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken = default)
     {
@@ -104,6 +104,7 @@ internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbConte
         var terminal = update.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled;
         DateTimeOffset? finishedAt = terminal ? now : null;
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // The conditional UPDATE comes first: it checks the lease and takes the write lock, so a node that lost its

@@ -128,7 +128,8 @@ public static partial class HookEndpoints
             return Respond(http, new InstanceOutcome(prepared.InstanceId, null));
         }
 
-        var state = await executor.RunCreatedAsync(prepared, cancellationToken).ConfigureAwait(false);
+        // The run was accepted (it is stored): a caller that hangs up does not cancel it.
+        var state = await executor.RunCreatedAsync(prepared, CancellationToken.None).ConfigureAwait(false);
         return Respond(http, new InstanceOutcome(prepared.InstanceId, state));
     }
 
