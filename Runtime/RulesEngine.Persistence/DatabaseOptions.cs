@@ -36,4 +36,19 @@ public sealed class DatabaseOptions
     /// <value>Default 128.</value>
     [Range(1, 4096)]
     public int PoolSize { get; set; } = 128;
+
+    /// <summary>
+    /// SQLite <c>PRAGMA synchronous</c>: NORMAL (commits survive a process crash; with WAL the fast setting) or FULL
+    /// (every commit is synced to disk, surviving power loss too, at several times the cost per commit).
+    /// </summary>
+    /// <value>Default NORMAL.</value>
+    [RegularExpression("^(?i)(NORMAL|FULL|EXTRA)$")]
+    public string SqliteSynchronous { get; set; } = "NORMAL";
+
+    /// <summary>
+    /// How long published versions, webhook routes, mapping tables and connections read by runs are kept in memory.
+    /// A node sees its own changes at once; other nodes of a cluster after at most this long. Zero turns caching off.
+    /// </summary>
+    /// <value>Default 2 seconds.</value>
+    public TimeSpan ReadCacheTimeToLive { get; set; } = TimeSpan.FromSeconds(2);
 }

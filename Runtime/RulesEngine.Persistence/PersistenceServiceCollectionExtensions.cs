@@ -72,6 +72,7 @@ public static class PersistenceServiceCollectionExtensions
             .PersistKeysToDbContext<RulesEngineDbContext>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WriteGate>();
         services.TryAddSingleton<ITenantStore, TenantStore>();
         services.TryAddSingleton<IApiTokenStore, ApiTokenStore>();
         services.TryAddSingleton<ConnectionStore>();
@@ -102,7 +103,7 @@ public static class PersistenceServiceCollectionExtensions
         where TContext : RulesEngineDbContext
     {
         services.AddPooledDbContextFactory<TContext>(
-            builder => DbContextOptionsConfigurator.Configure(builder, options.Provider, connectionString),
+            builder => DbContextOptionsConfigurator.Configure(builder, options.Provider, connectionString, options.SqliteSynchronous),
             options.PoolSize);
         services.AddSingleton<IDbContextFactory<RulesEngineDbContext>>(sp => new ProviderDbContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
     }

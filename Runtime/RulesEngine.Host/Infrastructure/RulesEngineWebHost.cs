@@ -9,6 +9,7 @@ using RulesEngine.Host.Features.Events;
 using RulesEngine.Host.Features.Hooks;
 using RulesEngine.Host.Features.Instances;
 using RulesEngine.Host.Features.Runs;
+using RulesEngine.Host.Infrastructure.Telemetry;
 using RulesEngine.Persistence;
 using SmartRecruiters.Sandbox;
 
@@ -104,6 +105,7 @@ public static class RulesEngineWebHost
         services.AddRulesEngineAuth();
         services.AddRulesEngineRuns();
         services.AddRulesEngineComposition();
+        services.AddRulesEngineTelemetry(configuration);
         return services;
     }
 }

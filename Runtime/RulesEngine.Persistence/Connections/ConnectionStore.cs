@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RulesEngine.Persistence.Infrastructure;
 
 namespace RulesEngine.Persistence.Connections;
@@ -8,11 +9,18 @@ namespace RulesEngine.Persistence.Connections;
 internal sealed class ConnectionStore(
     IDbContextFactory<RulesEngineDbContext> factory,
     IDataProtectionProvider dataProtection,
-    TimeProvider time) : IConnectionStore, IConnectionSecretsReader
+    TimeProvider time,
+    IOptions<DatabaseOptions> options) : IConnectionStore, IConnectionSecretsReader
 {
+    // Runs resolve their connections on every call: decrypted connections are cached briefly (see DatabaseOptions.ReadCacheTimeToLive).
+    private readonly ReadCache<ConnectionSecrets> _secrets = new(time, options.Value.ReadCacheTimeToLive);
+
     private const string Purpose = "RulesEngine.Connections.v1";
 
-    public async Task<ConnectionInfo> UpsertAsync(string tenantId, string name, ConnectionUpdate update, CancellationToken cancellationToken = default)
+    public Task<ConnectionInfo> UpsertAsync(string tenantId, string name, ConnectionUpdate update, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => UpsertCoreAsync(tenantId, name, update, cancellationToken));
+
+    private async Task<ConnectionInfo> UpsertCoreAsync(string tenantId, string name, ConnectionUpdate update, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -81,7 +89,10 @@ internal sealed class ConnectionStore(
         return rows.ConvertAll(ToInfo);
     }
 
-    public async Task<bool> DeleteAsync(string tenantId, string name, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(string tenantId, string name, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => DeleteCoreAsync(tenantId, name, cancellationToken));
+
+    private async Task<bool> DeleteCoreAsync(string tenantId, string name, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.Connections.Where(c => c.TenantId == tenantId && c.Name == name)
@@ -89,6 +100,9 @@ internal sealed class ConnectionStore(
     }
 
     async Task<ConnectionSecrets?> IConnectionSecretsReader.GetAsync(string tenantId, string name, CancellationToken cancellationToken)
+        => await _secrets.GetOrLoadAsync(tenantId, name, ct => LoadSecretsAsync(tenantId, name, ct), cancellationToken).ConfigureAwait(false);
+
+    private async Task<ConnectionSecrets?> LoadSecretsAsync(string tenantId, string name, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await db.Connections.AsNoTracking()
@@ -116,4 +130,17 @@ internal sealed class ConnectionStore(
 
     private static Dictionary<string, string> ReadSettings(string json)
         => JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+
+    private async Task<T> InvalidatingAsync<T>(string tenantId, Func<Task<T>> write)
+    {
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the write (committed or not): a read that raced with it must not stay cached.
+            _secrets.Invalidate(tenantId);
+        }
+    }
 }

@@ -9,6 +9,12 @@ public interface IWebhookInboxStore
     /// <summary>Stores the item unless one with the same key exists. Race-safe: of concurrent callers with one key, exactly one sees IsNew.</summary>
     Task<InboxAddResult> TryAddAsync(NewWebhookInboxItem item, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores the item, already done, together with the instance it starts, in one transaction (the receiver creates the
+    /// run itself). A duplicate stores neither and returns the item stored first, with its instance id.
+    /// </summary>
+    Task<InboxAddResult> TryAddStartedAsync(NewWebhookInboxItem item, Instances.WorkflowInstance instance, CancellationToken cancellationToken = default);
+
     Task<WebhookInboxItem?> GetAsync(string tenantId, string id, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using RulesEngine.Persistence.Infrastructure;
+using RulesEngine.Persistence.Instances;
 
 namespace RulesEngine.Persistence.Inbox;
 
-internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time) : IWebhookInboxStore
+internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, WriteGate gate) : IWebhookInboxStore
 {
     private const int ClaimCandidates = 8;
 
@@ -41,6 +42,54 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
         var existing = await read.WebhookInbox.AsNoTracking()
             .FirstAsync(x => x.TenantId == item.TenantId && x.Source == item.Source && x.DedupKey == item.DedupKey, cancellationToken).ConfigureAwait(false);
         return new InboxAddResult(false, existing);
+    }
+
+    public async Task<InboxAddResult> TryAddStartedAsync(NewWebhookInboxItem item, WorkflowInstance instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentException.ThrowIfNullOrWhiteSpace(item.DedupKey);
+        var now = time.GetUtcNow();
+        var row = new WebhookInboxItem
+        {
+            Id = Ids.New(),
+            TenantId = item.TenantId,
+            Source = item.Source,
+            DedupKey = item.DedupKey,
+            HeadersJson = item.HeadersJson,
+            Body = item.Body,
+            ReceivedAt = now,
+            ProcessedAt = now,
+            Status = WebhookInboxStatus.Done,
+            InstanceId = instance.Id,
+            Attempts = 1,
+        };
+        instance.CreatedAt = now;
+        instance.UpdatedAt = now;
+        instance.LeaseExpiresAt = instance.LeaseExpiresAt?.ToUniversalTime();
+        try
+        {
+            // One SaveChanges, one transaction: both rows or neither (the unique dedup index rejects a duplicate).
+            await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+            db.WebhookInbox.Add(row);
+            db.WorkflowInstances.Add(instance);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            return new InboxAddResult(true, row);
+        }
+        catch (DbUpdateException)
+        {
+            await using var read = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await read.WebhookInbox.AsNoTracking()
+                .FirstOrDefaultAsync(x => x.TenantId == item.TenantId && x.Source == item.Source && x.DedupKey == item.DedupKey, cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                throw;
+            }
+
+            return new InboxAddResult(false, existing);
+        }
     }
 
     public async Task<WebhookInboxItem?> GetAsync(string tenantId, string id, CancellationToken cancellationToken = default)

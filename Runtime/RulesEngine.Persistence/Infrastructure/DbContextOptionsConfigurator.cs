@@ -43,12 +43,17 @@ internal static class DbContextOptionsConfigurator
             : options.ConnectionString;
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string? sqliteSynchronous = null)
     {
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(connectionString);
+                if (!string.IsNullOrEmpty(sqliteSynchronous))
+                {
+                    builder.AddInterceptors(new SqliteSynchronousInterceptor(sqliteSynchronous.ToUpperInvariant()));
+                }
+
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(connectionString);

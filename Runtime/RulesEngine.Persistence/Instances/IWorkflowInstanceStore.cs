@@ -22,6 +22,12 @@ public interface IWorkflowInstanceStore
     /// <summary>Writes the state; returns false (and writes nothing) unless <paramref name="leaseOwner"/> holds an unexpired lease.</summary>
     Task<bool> UpdateAsync(string tenantId, string instanceId, string leaseOwner, WorkflowInstanceUpdate update, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes state, journal entries and bookmarks in one transaction, and optionally releases the lease; returns false
+    /// (and writes nothing) unless <paramref name="leaseOwner"/> holds an unexpired lease.
+    /// </summary>
+    Task<bool> SaveProgressAsync(string tenantId, string instanceId, string leaseOwner, InstanceProgress progress, CancellationToken cancellationToken = default);
+
     /// <summary>Lists a tenant's instances newest first, without state (served by the (tenant, definition, status, created) indexes).</summary>
     /// <summary>The newest instance of each workflow of the tenant (two queries, whatever the number of workflows).</summary>
     Task<IReadOnlyDictionary<string, WorkflowInstanceSummary>> LatestByDefinitionAsync(string tenantId, CancellationToken cancellationToken = default);

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RulesEngine.Persistence.Journal;
 using RulesEngine.Persistence.Infrastructure;
 
 namespace RulesEngine.Persistence.Instances;
 
-internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time) : IWorkflowInstanceStore
+internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, IOptions<DatabaseOptions> options, WriteGate gate) : IWorkflowInstanceStore
 {
     public async Task<WorkflowInstance> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken = default)
     {
@@ -92,6 +94,74 @@ internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbConte
                     .SetProperty(i => i.LeaseExpiresAt, leaseExpires),
                 cancellationToken).ConfigureAwait(false);
         return updated == 1;
+    }
+
+    public async Task<bool> SaveProgressAsync(string tenantId, string instanceId, string leaseOwner, InstanceProgress progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var update = progress.Update;
+        var now = time.GetUtcNow();
+        var terminal = update.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled;
+        DateTimeOffset? finishedAt = terminal ? now : null;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // The conditional UPDATE comes first: it checks the lease and takes the write lock, so a node that lost its
+        // lease writes nothing, and (SQLite) the transaction never has to upgrade from a read.
+        var owned = db.WorkflowInstances
+            .Where(i => i.TenantId == tenantId && i.Id == instanceId && i.LeaseOwner == leaseOwner && i.LeaseExpiresAt > now);
+        var updated = progress.ReleaseLease
+            ? await owned.ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.Status, update.Status)
+                    .SetProperty(i => i.SubStatus, update.SubStatus)
+                    .SetProperty(i => i.StateJson, i => update.StateJson ?? i.StateJson)
+                    .SetProperty(i => i.Error, update.Error)
+                    .SetProperty(i => i.CorrelationId, i => update.CorrelationId ?? i.CorrelationId)
+                    .SetProperty(i => i.UpdatedAt, now)
+                    .SetProperty(i => i.FinishedAt, finishedAt)
+                    .SetProperty(i => i.LeaseOwner, (string?)null)
+                    .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null),
+                cancellationToken).ConfigureAwait(false)
+            : await owned.ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.Status, update.Status)
+                    .SetProperty(i => i.SubStatus, update.SubStatus)
+                    .SetProperty(i => i.StateJson, i => update.StateJson ?? i.StateJson)
+                    .SetProperty(i => i.Error, update.Error)
+                    .SetProperty(i => i.CorrelationId, i => update.CorrelationId ?? i.CorrelationId)
+                    .SetProperty(i => i.UpdatedAt, now)
+                    .SetProperty(i => i.FinishedAt, finishedAt),
+                cancellationToken).ConfigureAwait(false);
+        if (updated != 1)
+        {
+            return false;
+        }
+
+        if (progress.ReplaceBookmarks)
+        {
+            await db.Bookmarks.Where(b => b.TenantId == tenantId && b.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var bookmark in progress.Bookmarks)
+            {
+                bookmark.CreatedAt = now;
+                bookmark.ResumeAt = bookmark.ResumeAt?.ToUniversalTime();
+                db.Bookmarks.Add(bookmark);
+            }
+        }
+
+        var max = options.Value.JournalMaxPayloadChars;
+        foreach (var entry in progress.Journal)
+        {
+            db.JournalEntries.Add(JournalStore.Prepare(entry, tenantId, max));
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<InstancePage> ListAsync(string tenantId, InstanceQuery query, CancellationToken cancellationToken = default)

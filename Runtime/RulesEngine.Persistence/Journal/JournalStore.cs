@@ -26,13 +26,7 @@ internal sealed class JournalStore(
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         foreach (var entry in entries)
         {
-            entry.Id = 0;
-            entry.TenantId = tenantId;
-            entry.StartedAt = entry.StartedAt.ToUniversalTime();
-            entry.InputsJson = Truncate(entry.InputsJson, max);
-            entry.OutputsJson = Truncate(entry.OutputsJson, max);
-            entry.Error = Truncate(entry.Error, max);
-            db.JournalEntries.Add(entry);
+            db.JournalEntries.Add(Prepare(entry, tenantId, max));
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -89,6 +83,18 @@ internal sealed class JournalStore(
         }
 
         return deleted;
+    }
+
+    /// <summary>Readies an entry for insertion: new id, the tenant, UTC time, and payloads cut at <paramref name="max"/> characters.</summary>
+    internal static JournalEntry Prepare(JournalEntry entry, string tenantId, int max)
+    {
+        entry.Id = 0;
+        entry.TenantId = tenantId;
+        entry.StartedAt = entry.StartedAt.ToUniversalTime();
+        entry.InputsJson = Truncate(entry.InputsJson, max);
+        entry.OutputsJson = Truncate(entry.OutputsJson, max);
+        entry.Error = Truncate(entry.Error, max);
+        return entry;
     }
 
     private static string? Truncate(string? value, int max)

@@ -1,11 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RulesEngine.Persistence.Infrastructure;
 
 namespace RulesEngine.Persistence.Mappings;
 
-internal sealed class MappingTableStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time) : IMappingTableStore
+internal sealed class MappingTableStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, IOptions<DatabaseOptions> options) : IMappingTableStore
 {
-    public async Task<MappingTableInfo> UpsertTableAsync(string tenantId, string name, string? description, CancellationToken cancellationToken = default)
+    // Every run gets the tenant's tables: they are cached briefly (see DatabaseOptions.ReadCacheTimeToLive).
+    private readonly ReadCache<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> _all = new(time, options.Value.ReadCacheTimeToLive);
+
+    public Task<MappingTableInfo> UpsertTableAsync(string tenantId, string name, string? description, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => UpsertTableCoreAsync(tenantId, name, description, cancellationToken));
+
+    private async Task<MappingTableInfo> UpsertTableCoreAsync(string tenantId, string name, string? description, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -45,6 +52,9 @@ internal sealed class MappingTableStore(IDbContextFactory<RulesEngineDbContext> 
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> LoadAllAsync(string tenantId, CancellationToken cancellationToken = default)
+        => (await _all.GetOrLoadAsync(tenantId, string.Empty, ct => LoadAllFromDatabaseAsync(tenantId, ct)!, cancellationToken).ConfigureAwait(false))!;
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> LoadAllFromDatabaseAsync(string tenantId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var tables = await db.MappingTables.AsNoTracking()
@@ -62,7 +72,10 @@ internal sealed class MappingTableStore(IDbContextFactory<RulesEngineDbContext> 
             StringComparer.Ordinal);
     }
 
-    public async Task<bool> SetRowAsync(string tenantId, string table, string key, string value, CancellationToken cancellationToken = default)
+    public Task<bool> SetRowAsync(string tenantId, string table, string key, string value, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => SetRowCoreAsync(tenantId, table, key, value, cancellationToken));
+
+    private async Task<bool> SetRowCoreAsync(string tenantId, string table, string key, string value, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
@@ -88,7 +101,10 @@ internal sealed class MappingTableStore(IDbContextFactory<RulesEngineDbContext> 
         return true;
     }
 
-    public async Task<bool> DeleteRowAsync(string tenantId, string table, string key, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteRowAsync(string tenantId, string table, string key, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => DeleteRowCoreAsync(tenantId, table, key, cancellationToken));
+
+    private async Task<bool> DeleteRowCoreAsync(string tenantId, string table, string key, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var tableId = await TableIdAsync(db, tenantId, table, cancellationToken).ConfigureAwait(false);
@@ -97,7 +113,10 @@ internal sealed class MappingTableStore(IDbContextFactory<RulesEngineDbContext> 
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
-    public async Task<bool> DeleteTableAsync(string tenantId, string table, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteTableAsync(string tenantId, string table, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => DeleteTableCoreAsync(tenantId, table, cancellationToken));
+
+    private async Task<bool> DeleteTableCoreAsync(string tenantId, string table, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var tableId = await TableIdAsync(db, tenantId, table, cancellationToken).ConfigureAwait(false);
@@ -113,7 +132,10 @@ internal sealed class MappingTableStore(IDbContextFactory<RulesEngineDbContext> 
         return true;
     }
 
-    public async Task<CsvImportResult> ImportCsvAsync(string tenantId, string table, TextReader csv, bool replaceExisting, CancellationToken cancellationToken = default)
+    public Task<CsvImportResult> ImportCsvAsync(string tenantId, string table, TextReader csv, bool replaceExisting, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => ImportCsvCoreAsync(tenantId, table, csv, replaceExisting, cancellationToken));
+
+    private async Task<CsvImportResult> ImportCsvCoreAsync(string tenantId, string table, TextReader csv, bool replaceExisting, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(table);
@@ -172,4 +194,17 @@ internal sealed class MappingTableStore(IDbContextFactory<RulesEngineDbContext> 
             .Where(t => t.TenantId == tenantId && t.Name == name)
             .Select(t => (long?)t.Id)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+    private async Task<T> InvalidatingAsync<T>(string tenantId, Func<Task<T>> write)
+    {
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the write (committed or not): a read that raced with it must not stay cached.
+            _all.Invalidate(tenantId);
+        }
+    }
 }

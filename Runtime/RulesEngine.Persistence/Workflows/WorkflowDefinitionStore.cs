@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RulesEngine.Persistence.Infrastructure;
 
 namespace RulesEngine.Persistence.Workflows;
@@ -7,9 +8,16 @@ namespace RulesEngine.Persistence.Workflows;
 internal sealed class WorkflowDefinitionStore(
     IDbContextFactory<RulesEngineDbContext> factory,
     TimeProvider time,
+    IOptions<DatabaseOptions> options,
     ILogger<WorkflowDefinitionStore> logger) : IWorkflowDefinitionStore
 {
-    public async Task<WorkflowVersion?> CreateAsync(string tenantId, NewWorkflowDefinition definition, CancellationToken cancellationToken = default)
+    // Every run reads its version: published and numbered versions are cached briefly (see DatabaseOptions.ReadCacheTimeToLive).
+    private readonly ReadCache<WorkflowVersion> _versions = new(time, options.Value.ReadCacheTimeToLive);
+
+    public Task<WorkflowVersion?> CreateAsync(string tenantId, NewWorkflowDefinition definition, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => CreateCoreAsync(tenantId, definition, cancellationToken));
+
+    private async Task<WorkflowVersion?> CreateCoreAsync(string tenantId, NewWorkflowDefinition definition, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentNullException.ThrowIfNull(definition);
@@ -59,7 +67,10 @@ internal sealed class WorkflowDefinitionStore(
         }
     }
 
-    public async Task<SaveDraftResult> SaveDraftAsync(string tenantId, string definitionId, WorkflowDraft draft, CancellationToken cancellationToken = default)
+    public Task<SaveDraftResult> SaveDraftAsync(string tenantId, string definitionId, WorkflowDraft draft, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => SaveDraftCoreAsync(tenantId, definitionId, draft, cancellationToken));
+
+    private async Task<SaveDraftResult> SaveDraftCoreAsync(string tenantId, string definitionId, WorkflowDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentException.ThrowIfNullOrWhiteSpace(draft.Json);
@@ -127,13 +138,13 @@ internal sealed class WorkflowDefinitionStore(
     }
 
     public Task<WorkflowVersion?> PublishAsync(string tenantId, string definitionId, int? version = null, CancellationToken cancellationToken = default)
-        => RetryOnConflictAsync(() => PublishOnceAsync(tenantId, definitionId, version, cancellationToken));
+        => InvalidatingAsync(tenantId, () => RetryOnConflictAsync(() => PublishOnceAsync(tenantId, definitionId, version, cancellationToken)));
 
     public Task<bool> RetractAsync(string tenantId, string definitionId, CancellationToken cancellationToken = default)
-        => RetryOnConflictAsync(() => RetractOnceAsync(tenantId, definitionId, cancellationToken));
+        => InvalidatingAsync(tenantId, () => RetryOnConflictAsync(() => RetractOnceAsync(tenantId, definitionId, cancellationToken)));
 
     public Task<WorkflowVersion?> RollbackAsync(string tenantId, string definitionId, int version, string? savedBy, CancellationToken cancellationToken = default)
-        => RetryOnConflictAsync(() => RollbackOnceAsync(tenantId, definitionId, version, savedBy, cancellationToken));
+        => InvalidatingAsync(tenantId, () => RetryOnConflictAsync(() => RollbackOnceAsync(tenantId, definitionId, version, savedBy, cancellationToken)));
 
     private async Task<WorkflowVersion?> PublishOnceAsync(string tenantId, string definitionId, int? version, CancellationToken cancellationToken)
     {
@@ -255,6 +266,9 @@ internal sealed class WorkflowDefinitionStore(
     }
 
     public async Task<WorkflowVersion?> GetVersionAsync(string tenantId, string definitionId, int version, CancellationToken cancellationToken = default)
+        => await _versions.GetOrLoadAsync(tenantId, $"{definitionId}\n{version}", ct => LoadVersionAsync(tenantId, definitionId, version, ct), cancellationToken).ConfigureAwait(false);
+
+    private async Task<WorkflowVersion?> LoadVersionAsync(string tenantId, string definitionId, int version, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.WorkflowVersions.AsNoTracking()
@@ -271,13 +285,19 @@ internal sealed class WorkflowDefinitionStore(
     }
 
     public async Task<WorkflowVersion?> GetPublishedVersionAsync(string tenantId, string definitionId, CancellationToken cancellationToken = default)
+        => await _versions.GetOrLoadAsync(tenantId, definitionId + "\npublished", ct => LoadPublishedVersionAsync(tenantId, definitionId, ct), cancellationToken).ConfigureAwait(false);
+
+    private async Task<WorkflowVersion?> LoadPublishedVersionAsync(string tenantId, string definitionId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.WorkflowVersions.AsNoTracking()
             .FirstOrDefaultAsync(v => v.TenantId == tenantId && v.DefinitionId == definitionId && v.IsPublished, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> DeleteAsync(string tenantId, string definitionId, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(string tenantId, string definitionId, CancellationToken cancellationToken = default)
+        => InvalidatingAsync(tenantId, () => DeleteCoreAsync(tenantId, definitionId, cancellationToken));
+
+    private async Task<bool> DeleteCoreAsync(string tenantId, string definitionId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -333,4 +353,17 @@ internal sealed class WorkflowDefinitionStore(
     }
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    private async Task<T> InvalidatingAsync<T>(string tenantId, Func<Task<T>> write)
+    {
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the write (committed or not): a read that raced with it must not stay cached.
+            _versions.Invalidate(tenantId);
+        }
+    }
 }

@@ -20,8 +20,6 @@ namespace RulesEngine.Host.Features.Hooks;
 /// </summary>
 public static partial class HookEndpoints
 {
-    private static readonly TimeSpan ReceiverLease = TimeSpan.FromSeconds(30);
-
     public static IEndpointRouteBuilder MapHookEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/hooks/{tenantId}/{**path}", ["GET", "POST", "PUT", "PATCH", "DELETE"], HandleAsync)
@@ -40,9 +38,8 @@ public static partial class HookEndpoints
         IWorkflowDefinitionStore definitions,
         IConnectionSecretsReader secrets,
         IWebhookInboxStore inbox,
-        BlueprintCache blueprints,
-        InboxProcessor processor,
-        IOptions<RunsOptions> options,
+        InstanceExecutor executor,
+        RunQueue queue,
         CancellationToken cancellationToken)
     {
         var key = HttpEndpoint.NormalizePath(path);
@@ -84,38 +81,56 @@ public static partial class HookEndpoints
             http.Request.Headers.Where(h => !h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && !h.Key.Equals(Setting(settings, "requiredHeader"), StringComparison.OrdinalIgnoreCase))
                 .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal));
+        var published = await definitions.GetPublishedVersionAsync(tenantId, trigger.DefinitionId, cancellationToken).ConfigureAwait(false);
+        if (published is null)
+        {
+            return Problem(StatusCodes.Status409Conflict, $"workflow '{trigger.DefinitionId}' has no published version", ProblemTypes.NotRunnable);
+        }
+
+        PreparedRun prepared;
+        try
+        {
+            prepared = executor.Prepare(tenantId, published, new RunRequest
+            {
+                Body = TriggerDelivery.ParseBody(body),
+                Headers = delivery.Headers,
+                Query = delivery.Query,
+                TriggerActivityId = trigger.ActivityId,
+                TriggerKind = "http",
+            });
+        }
+        catch (WorkflowNotRunnableException ex)
+        {
+            return Problem(StatusCodes.Status409Conflict, ex.Message, ProblemTypes.NotRunnable);
+        }
+
+        // The request and the instance it starts are stored in one transaction before anything is acknowledged; a repeated
+        // Idempotency-Key stores neither and answers with the first delivery's instance.
         var idempotencyKey = http.Request.Headers["Idempotency-Key"].ToString();
-        var node = options.Value.NodeId;
-        var added = await inbox.TryAddAsync(new NewWebhookInboxItem(
+        var added = await inbox.TryAddStartedAsync(new NewWebhookInboxItem(
             tenantId,
             InboxSources.Http(trigger.DefinitionId, trigger.ActivityId),
-            string.IsNullOrEmpty(idempotencyKey) ? Guid.NewGuid().ToString("n") : idempotencyKey,
+            string.IsNullOrEmpty(idempotencyKey) ? prepared.InstanceId : idempotencyKey,
             delivery.Serialize(),
-            body,
-            ClaimedBy: node,
-            ClaimFor: ReceiverLease), cancellationToken).ConfigureAwait(false);
+            body), prepared.Instance, cancellationToken).ConfigureAwait(false);
         if (!added.IsNew)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";
             return TypedResults.Accepted((string?)null, new { instanceId = added.Item.InstanceId, duplicate = true });
         }
 
-        var published = await definitions.GetPublishedVersionAsync(tenantId, trigger.DefinitionId, cancellationToken).ConfigureAwait(false);
-        var answers = published is not null && blueprints.Get(tenantId, published).Nodes.Values.Any(n => n.Node.Type == "Elsa.WriteHttpResponse");
-        InstanceOutcome? outcome;
-        try
+        executor.Created(prepared);
+
+        // Runs that answer the caller run now, here; the others are queued and acknowledged at once.
+        if (!prepared.Blueprint.Nodes.Values.Any(n => n.Node.Type == "Elsa.WriteHttpResponse"))
         {
-            // Runs that answer the caller run now; the others are queued and acknowledged at once.
-            outcome = await processor.ProcessAsync(added.Item, inline: answers, cancellationToken).ConfigureAwait(false);
-        }
-        catch (WorkflowNotRunnableException ex)
-        {
-            await inbox.FailAsync(tenantId, added.Item.Id, node, ex.Message, retry: false, CancellationToken.None).ConfigureAwait(false);
-            return Problem(StatusCodes.Status409Conflict, ex.Message, ProblemTypes.NotRunnable);
+            queue.Enqueue(new RunTicket(tenantId, prepared.InstanceId));
+            return Respond(http, new InstanceOutcome(prepared.InstanceId, null));
         }
 
-        await inbox.CompleteAsync(tenantId, added.Item.Id, node, outcome?.InstanceId, CancellationToken.None).ConfigureAwait(false);
-        return Respond(http, outcome);
+        // The run was accepted (it is stored): a caller that hangs up does not cancel it.
+        var state = await executor.RunCreatedAsync(prepared, CancellationToken.None).ConfigureAwait(false);
+        return Respond(http, new InstanceOutcome(prepared.InstanceId, state));
     }
 
     private static IResult Respond(HttpContext http, InstanceOutcome? outcome)

@@ -8,6 +8,7 @@ using RulesEngine.Persistence.Journal;
 using JournalEntry = RulesEngine.Persistence.Journal.JournalEntry;
 using RulesEngine.Persistence.Mappings;
 using RulesEngine.Persistence.Workflows;
+using RulesEngine.Host.Infrastructure.Telemetry;
 using CoreStatus = RulesEngine.Core.Execution.WorkflowStatus;
 using StoredStatus = RulesEngine.Persistence.Instances.WorkflowStatus;
 
@@ -20,12 +21,11 @@ namespace RulesEngine.Host.Features.Runs;
 internal sealed partial class InstanceExecutor(
     IWorkflowDefinitionStore definitions,
     IWorkflowInstanceStore instances,
-    IJournalStore journal,
-    IBookmarkStore bookmarks,
     IMappingTableStore mappings,
     BlueprintCache blueprints,
     WorkflowRunner runner,
     RunningInstances running,
+    RulesEngineMetrics metrics,
     TimeProvider time,
     IOptions<RunsOptions> options,
     ILogger<InstanceExecutor> logger)
@@ -35,14 +35,35 @@ internal sealed partial class InstanceExecutor(
     /// <summary>Creates a new instance of the published version; its lease is held by this node until a worker runs it.</summary>
     public async Task<string> CreateAsync(string tenantId, string definitionId, RunRequest request, CancellationToken cancellationToken)
     {
+        var prepared = await PrepareAsync(tenantId, definitionId, request, cancellationToken).ConfigureAwait(false);
+        await StoreAsync(prepared, cancellationToken).ConfigureAwait(false);
+        return prepared.InstanceId;
+    }
+
+    /// <summary>Stores a prepared instance (leased by this node).</summary>
+    public async Task StoreAsync(PreparedRun prepared, CancellationToken cancellationToken)
+    {
+        await instances.CreateAsync(prepared.Instance, cancellationToken).ConfigureAwait(false);
+        Created(prepared);
+    }
+
+    /// <summary>Builds a new instance of the published version in memory. Throws <see cref="WorkflowNotRunnableException"/>.</summary>
+    public async Task<PreparedRun> PrepareAsync(string tenantId, string definitionId, RunRequest request, CancellationToken cancellationToken)
+    {
         var published = await definitions.GetPublishedVersionAsync(tenantId, definitionId, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowNotRunnableException(await definitions.GetAsync(tenantId, definitionId, cancellationToken).ConfigureAwait(false) is null
                 ? $"workflow '{definitionId}' does not exist"
                 : $"workflow '{definitionId}' has no published version");
+        return Prepare(tenantId, published, request);
+    }
+
+    /// <summary>Builds a new instance of <paramref name="published"/> in memory, leased by this node. Throws <see cref="WorkflowNotRunnableException"/>.</summary>
+    public PreparedRun Prepare(string tenantId, WorkflowVersion published, RunRequest request)
+    {
         var blueprint = blueprints.Get(tenantId, published);
         if (!blueprint.IsRunnable)
         {
-            throw new WorkflowNotRunnableException($"workflow '{definitionId}' v{published.Version} has errors: {string.Join("; ", blueprint.Problems.Where(p => p.IsError))}");
+            throw new WorkflowNotRunnableException($"workflow '{published.DefinitionId}' v{published.Version} has errors: {string.Join("; ", blueprint.Problems.Where(p => p.IsError))}");
         }
 
         var state = runner.CreateState(blueprint, new StartOptions
@@ -59,11 +80,11 @@ internal sealed partial class InstanceExecutor(
             },
         });
         var now = time.GetUtcNow();
-        await instances.CreateAsync(new WorkflowInstance
+        var instance = new WorkflowInstance
         {
             Id = state.InstanceId,
             TenantId = tenantId,
-            DefinitionId = definitionId,
+            DefinitionId = published.DefinitionId,
             Version = published.Version,
             Status = StoredStatus.Running,
             CorrelationId = state.CorrelationId,
@@ -73,16 +94,52 @@ internal sealed partial class InstanceExecutor(
             LeaseOwner = Node,
             LeaseExpiresAt = now + options.Value.Lease,
             TriggerKind = request.TriggerKind,
-        }, cancellationToken).ConfigureAwait(false);
-        LogInstanceCreated(logger, tenantId, definitionId, published.Version, state.InstanceId, request.TriggerKind);
-        return state.InstanceId;
+        };
+        return new PreparedRun(tenantId, published, blueprint, state, instance, request.TriggerKind);
     }
+
+    /// <summary>Records that a prepared instance has been stored (log and metrics).</summary>
+    public void Created(PreparedRun prepared)
+    {
+        metrics.RunStarted(prepared.TenantId, prepared.Version.DefinitionId, prepared.TriggerKind);
+        LogInstanceCreated(logger, prepared.TenantId, prepared.Version.DefinitionId, prepared.Version.Version, prepared.InstanceId, prepared.TriggerKind);
+    }
+
+    /// <summary>
+    /// Runs an instance this node has just stored (and so still leases) from its in-memory state: no lease, state or
+    /// version round trips. Null when it already runs here.
+    /// </summary>
+    public async Task<WorkflowState?> RunCreatedAsync(PreparedRun prepared, CancellationToken cancellationToken)
+    {
+        using var cts = running.TryRegister(prepared.InstanceId, cancellationToken);
+        if (cts is null)
+        {
+            return null;
+        }
+
+        var run = new ActiveRun(prepared.TenantId, prepared.Version.DefinitionId, prepared.Version.Version, prepared.InstanceId, BookmarksStored: false);
+        try
+        {
+            return await ExecuteAsync(run, prepared.Blueprint, prepared.State, Continue, cts).ConfigureAwait(false);
+        }
+        finally
+        {
+            running.Unregister(prepared.InstanceId);
+            if (!run.Released)
+            {
+                await instances.ReleaseLeaseAsync(run.TenantId, run.InstanceId, Node, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task<RunResult> Continue(WorkflowBlueprint blueprint, WorkflowState state, MappingTables tables, Checkpoint? save, CancellationToken cancellationToken) =>
+        state.Status == CoreStatus.Running
+            ? runner.RunAsync(blueprint, state, tables, cancellationToken, save)
+            : Task.FromResult(new RunResult(state));
 
     /// <summary>Continues an instance from its stored state (new, or left by a crashed node). Null when another node holds it.</summary>
     public Task<WorkflowState?> ContinueAsync(string tenantId, string instanceId, CancellationToken cancellationToken) =>
-        WithInstanceAsync(tenantId, instanceId, (bp, state, maps, save, ct) => state.Status == CoreStatus.Running
-            ? runner.RunAsync(bp, state, maps, ct, save)
-            : Task.FromResult(new RunResult(state)), cancellationToken);
+        WithInstanceAsync(tenantId, instanceId, Continue, cancellationToken);
 
     /// <summary>Resumes one bookmark (timer, event, callback). False when the instance is busy elsewhere or the bookmark is gone.</summary>
     public async Task<WorkflowState?> ResumeAsync(string tenantId, string instanceId, string bookmarkId, System.Text.Json.Nodes.JsonNode? payload, CancellationToken cancellationToken) =>
@@ -121,15 +178,16 @@ internal sealed partial class InstanceExecutor(
             return null;
         }
 
-        if (!await instances.TryAcquireLeaseAsync(tenantId, instanceId, Node, options.Value.Lease, cancellationToken).ConfigureAwait(false))
-        {
-            running.Unregister(instanceId);
-            return null;
-        }
-
-        using var heartbeat = StartHeartbeat(tenantId, instanceId, cts.Token);
+        ActiveRun? run = null;
+        var leased = false;
         try
         {
+            if (!await instances.TryAcquireLeaseAsync(tenantId, instanceId, Node, options.Value.Lease, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            leased = true;
             var instance = await instances.GetAsync(tenantId, instanceId, cancellationToken).ConfigureAwait(false);
             if (instance?.StateJson is null)
             {
@@ -154,84 +212,113 @@ internal sealed partial class InstanceExecutor(
 
             var version = await definitions.GetVersionAsync(tenantId, instance.DefinitionId, instance.Version, cancellationToken).ConfigureAwait(false)
                 ?? throw new WorkflowNotRunnableException($"version {instance.Version} of '{instance.DefinitionId}' no longer exists");
-            var blueprint = blueprints.Get(tenantId, version);
-            var tables = new MappingTables(await mappings.LoadAllAsync(tenantId, cancellationToken).ConfigureAwait(false));
-
-            RunResult result;
-            try
-            {
-                Checkpoint? save = options.Value.Checkpoints ? (s, ct) => new ValueTask(SaveAsync(tenantId, instance.DefinitionId, s, ct)) : null;
-                result = await action(blueprint, state, tables, save, cts.Token).ConfigureAwait(false);
-            }
-            catch (WorkflowInvalidException ex)
-            {
-                state.Status = CoreStatus.Faulted;
-                state.Fault = new WorkflowFault { Message = ex.Message };
-                result = new RunResult(state);
-            }
-
-            await SaveAsync(tenantId, instance.DefinitionId, result.State, CancellationToken.None).ConfigureAwait(false);
-            LogInstanceRan(logger, tenantId, instance.DefinitionId, instance.Version, instanceId, result.Status.ToString());
-            return result.State;
+            run = new ActiveRun(tenantId, instance.DefinitionId, instance.Version, instanceId, BookmarksStored: state.Bookmarks.Count > 0);
+            return await ExecuteAsync(run, blueprints.Get(tenantId, version), state, action, cts).ConfigureAwait(false);
         }
         finally
         {
             running.Unregister(instanceId);
-            await instances.ReleaseLeaseAsync(tenantId, instanceId, Node, CancellationToken.None).ConfigureAwait(false);
+            if (leased && run?.Released != true)
+            {
+                await instances.ReleaseLeaseAsync(tenantId, instanceId, Node, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
-    /// <summary>Writes the journal entries the run produced, the bookmarks it waits on, and the state.</summary>
-    private async Task SaveAsync(string tenantId, string definitionId, WorkflowState state, CancellationToken cancellationToken)
+    /// <summary>Lets the interpreter work on a leased instance, saving at checkpoints and at the end (which releases the lease).</summary>
+    private async Task<WorkflowState> ExecuteAsync(
+        ActiveRun run,
+        WorkflowBlueprint blueprint,
+        WorkflowState state,
+        Func<WorkflowBlueprint, WorkflowState, MappingTables, Checkpoint?, CancellationToken, Task<RunResult>> action,
+        CancellationTokenSource cts)
     {
-        if (state.Journal.Count > 0)
+        using var scope = logger.BeginScope(new RunLogScope(run.TenantId, run.DefinitionId, run.Version, run.InstanceId));
+        using var heartbeat = StartHeartbeat(run.TenantId, run.InstanceId, cts.Token);
+        var started = time.GetTimestamp();
+        var tables = new MappingTables(await mappings.LoadAllAsync(run.TenantId, cts.Token).ConfigureAwait(false));
+
+        RunResult result;
+        try
         {
-            var entries = state.Journal.Select(e => new JournalEntry
-            {
-                TenantId = tenantId,
-                InstanceId = state.InstanceId,
-                DefinitionId = definitionId,
-                Sequence = (int)e.Sequence,
-                ActivityId = e.ActivityId,
-                ActivityType = e.ActivityType,
-                ActivityName = e.ActivityName,
-                Outcomes = JsonSerializer.Serialize(e.Outcomes, EngineJson.Options),
-                StartedAt = e.StartedAt,
-                DurationMs = (long)Math.Round(e.DurationMs),
-                Error = e.Error,
-                InputsJson = e.Inputs is null ? null : JsonSerializer.Serialize(e.Inputs, EngineJson.Options),
-                OutputsJson = e.Outputs is null ? null : JsonSerializer.Serialize(e.Outputs, EngineJson.Options),
-            }).ToList();
-            await journal.AppendAsync(tenantId, entries, cancellationToken).ConfigureAwait(false);
-            state.Journal.Clear();
+            Checkpoint? save = options.Value.Checkpoints ? (s, ct) => new ValueTask(SaveAsync(run, s, release: false, ct)) : null;
+            result = await action(blueprint, state, tables, save, cts.Token).ConfigureAwait(false);
+        }
+        catch (WorkflowInvalidException ex)
+        {
+            state.Status = CoreStatus.Faulted;
+            state.Fault = new WorkflowFault { Message = ex.Message };
+            result = new RunResult(state);
         }
 
-        await bookmarks.DeleteByInstanceAsync(tenantId, state.InstanceId, cancellationToken).ConfigureAwait(false);
-        if (state.Bookmarks.Count > 0)
-        {
-            var now = time.GetUtcNow();
-            await bookmarks.AddAsync(state.Bookmarks.Select(b => new Bookmark
-            {
-                Id = state.InstanceId + ":" + b.Id,
-                TenantId = tenantId,
-                InstanceId = state.InstanceId,
-                ActivityId = b.ActivityId,
-                Name = b.Name,
-                Hash = b.Key is null ? null : PayloadHash.Compute(b.Key),
-                PayloadJson = b.Data?.ToJsonString(),
-                ResumeAt = b.ResumeAt,
-                CorrelationId = b.CorrelationId,
-                CreatedAt = now,
-            }).ToList(), cancellationToken).ConfigureAwait(false);
-        }
+        await SaveAsync(run, result.State, release: true, CancellationToken.None).ConfigureAwait(false);
+        metrics.RunEnded(run.TenantId, run.DefinitionId, result.State.Status, time.GetElapsedTime(started));
+        LogInstanceRan(logger, run.TenantId, run.DefinitionId, run.Version, run.InstanceId, result.Status.ToString());
+        return result.State;
+    }
 
-        await instances.UpdateAsync(tenantId, state.InstanceId, Node, new WorkflowInstanceUpdate
+    /// <summary>
+    /// Writes the journal entries the run produced, the bookmarks it waits on, and the state, in one transaction
+    /// (releasing the lease at the end of the run).
+    /// </summary>
+    private async Task SaveAsync(ActiveRun run, WorkflowState state, bool release, CancellationToken cancellationToken)
+    {
+        var entries = state.Journal.Count == 0 ? [] : state.Journal.Select(e => new JournalEntry
         {
-            Status = (StoredStatus)(int)state.Status,
-            StateJson = state.Serialize(),
-            Error = state.Fault?.Message,
-            CorrelationId = state.CorrelationId,
+            TenantId = run.TenantId,
+            InstanceId = state.InstanceId,
+            DefinitionId = run.DefinitionId,
+            Sequence = (int)e.Sequence,
+            ActivityId = e.ActivityId,
+            ActivityType = e.ActivityType,
+            ActivityName = e.ActivityName,
+            Outcomes = JsonSerializer.Serialize(e.Outcomes, EngineJson.Options),
+            StartedAt = e.StartedAt,
+            DurationMs = (long)Math.Round(e.DurationMs),
+            Error = e.Error,
+            InputsJson = e.Inputs is null ? null : JsonSerializer.Serialize(e.Inputs, EngineJson.Options),
+            OutputsJson = e.Outputs is null ? null : JsonSerializer.Serialize(e.Outputs, EngineJson.Options),
+        }).ToList();
+
+        // The journal goes to its own rows, not into the stored state (a continued run would write it again).
+        state.Journal.Clear();
+        var now = time.GetUtcNow();
+        var waits = state.Bookmarks.Select(b => new Bookmark
+        {
+            Id = state.InstanceId + ":" + b.Id,
+            TenantId = run.TenantId,
+            InstanceId = state.InstanceId,
+            ActivityId = b.ActivityId,
+            Name = b.Name,
+            Hash = b.Key is null ? null : PayloadHash.Compute(b.Key),
+            PayloadJson = b.Data?.ToJsonString(),
+            ResumeAt = b.ResumeAt,
+            CorrelationId = b.CorrelationId,
+            CreatedAt = now,
+        }).ToList();
+
+        var saved = await instances.SaveProgressAsync(run.TenantId, state.InstanceId, Node, new InstanceProgress
+        {
+            Update = new WorkflowInstanceUpdate
+            {
+                Status = (StoredStatus)(int)state.Status,
+                StateJson = state.Serialize(),
+                Error = state.Fault?.Message,
+                CorrelationId = state.CorrelationId,
+            },
+            Journal = entries,
+            ReplaceBookmarks = run.BookmarksStored || waits.Count > 0,
+            Bookmarks = waits,
+            ReleaseLease = release,
         }, cancellationToken).ConfigureAwait(false);
+        if (!saved)
+        {
+            LogLeaseLost(logger, run.TenantId, run.DefinitionId, run.Version, run.InstanceId);
+            return;
+        }
+
+        run.BookmarksStored = waits.Count > 0;
+        run.Released |= release;
     }
 
     /// <summary>Keeps the lease alive while a long run is in progress, so no other node takes the instance over.</summary>
@@ -259,6 +346,18 @@ internal sealed partial class InstanceExecutor(
     [LoggerMessage(EventId = 3001, EventName = "InstanceCreated", Level = LogLevel.Information,
         Message = "Instance {InstanceId} of {DefinitionId} v{Version} created for tenant {TenantId} by {TriggerKind}")]
     private static partial void LogInstanceCreated(ILogger logger, string tenantId, string definitionId, int version, string instanceId, string triggerKind);
+
+    [LoggerMessage(EventId = 3003, EventName = "InstanceLeaseLost", Level = LogLevel.Warning,
+        Message = "Instance {InstanceId} of {DefinitionId} v{Version} (tenant {TenantId}) lost its lease; its state was not saved here")]
+    private static partial void LogLeaseLost(ILogger logger, string tenantId, string definitionId, int version, string instanceId);
+
+    /// <summary>The run being executed: what its saves need to know.</summary>
+    private sealed record ActiveRun(string TenantId, string DefinitionId, int Version, string InstanceId, bool BookmarksStored)
+    {
+        public bool BookmarksStored { get; set; } = BookmarksStored;
+
+        public bool Released { get; set; }
+    }
 
     [LoggerMessage(EventId = 3002, EventName = "InstanceRan", Level = LogLevel.Information,
         Message = "Instance {InstanceId} of {DefinitionId} v{Version} (tenant {TenantId}) is {Status}")]

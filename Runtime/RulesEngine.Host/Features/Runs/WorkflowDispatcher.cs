@@ -12,9 +12,11 @@ internal sealed class WorkflowDispatcher(InstanceExecutor executor, RunQueue que
 
     public async Task<InstanceOutcome> RunAsync(string tenantId, string definitionId, RunRequest request, CancellationToken cancellationToken)
     {
-        var instanceId = await executor.CreateAsync(tenantId, definitionId, request, cancellationToken).ConfigureAwait(false);
-        var state = await executor.ContinueAsync(tenantId, instanceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"instance {instanceId} was taken by another node before it ran");
-        return new InstanceOutcome(instanceId, state);
+        // Created and run here: the run continues from the in-memory state under the lease it was created with.
+        var prepared = await executor.PrepareAsync(tenantId, definitionId, request, cancellationToken).ConfigureAwait(false);
+        await executor.StoreAsync(prepared, cancellationToken).ConfigureAwait(false);
+        var state = await executor.RunCreatedAsync(prepared, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"instance {prepared.InstanceId} is already running");
+        return new InstanceOutcome(prepared.InstanceId, state);
     }
 }

@@ -23,11 +23,13 @@ internal sealed partial class CronScheduler(
     ISnapshotStore snapshots,
     IWorkflowInstanceStore instances,
     IWorkflowDispatcher dispatcher,
+    RulesEngine.Host.Infrastructure.Telemetry.RulesEngineMetrics metrics,
     TimeProvider time,
     IOptions<RunsOptions> options,
     ILogger<CronScheduler> logger) : BackgroundService
 {
     private const string ClaimScope = "cron-fire";
+    private const int FireParallelism = 8;
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, (CronTrigger Trigger, DateTimeOffset? Next)> _schedule = new(StringComparer.Ordinal);
     private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
@@ -60,20 +62,23 @@ internal sealed partial class CronScheduler(
             _refreshedAt = now;
         }
 
-        foreach (var (id, (trigger, next)) in _schedule.ToList())
+        // Due triggers are independent (each fire is claimed by its own key): several are fired at once, so that
+        // thousands of triggers due in the same second are not late by the sum of their database round trips.
+        var due = _schedule.Where(e => e.Value.Next is { } next && next <= now).Select(e => e.Value.Trigger).ToList();
+        var planned = new System.Collections.Concurrent.ConcurrentBag<(CronTrigger Trigger, DateTimeOffset? Next)>();
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = FireParallelism, CancellationToken = cancellationToken }, async (trigger, ct) =>
         {
-            if (next is null || next > now)
+            var plan = await PlanAsync(trigger, now, ct).ConfigureAwait(false);
+            if (plan.Due is { } at)
             {
-                continue;
+                await FireAsync(trigger, at, ct).ConfigureAwait(false);
             }
 
-            var plan = await PlanAsync(trigger, now, cancellationToken).ConfigureAwait(false);
-            if (plan.Due is { } due)
-            {
-                await FireAsync(trigger, due, cancellationToken).ConfigureAwait(false);
-            }
-
-            _schedule[id] = (trigger, plan.Next);
+            planned.Add((trigger, plan.Next));
+        }).ConfigureAwait(false);
+        foreach (var (trigger, next) in planned)
+        {
+            _schedule[trigger.Id] = (trigger, next);
         }
     }
 
@@ -143,7 +148,9 @@ internal sealed partial class CronScheduler(
                 TriggerActivityId = trigger.ActivityId,
                 TriggerKind = "cron",
             }, cancellationToken).ConfigureAwait(false);
-            LogFired(logger, trigger.TenantId, trigger.DefinitionId, due, instanceId, (time.GetUtcNow() - due).TotalMilliseconds);
+            var lateness = time.GetUtcNow() - due;
+            metrics.CronFired(trigger.TenantId, trigger.DefinitionId, lateness);
+            LogFired(logger, trigger.TenantId, trigger.DefinitionId, due, instanceId, lateness.TotalMilliseconds);
         }
         catch (WorkflowNotRunnableException ex)
         {

@@ -5,7 +5,7 @@ using RulesEngine.Persistence.Connections;
 namespace RulesEngine.Host.Features.SmartRecruiters;
 
 /// <summary>A tenant's SmartRecruiters connections (<c>kind: smartrecruiters</c>) with their decrypted credentials.</summary>
-internal sealed class TenantSmartRecruitersConnections(IConnectionSecretsReader secrets) : ISmartRecruitersConnectionProvider
+internal sealed class TenantSmartRecruitersConnections(IConnectionSecretsReader secrets, RulesEngine.Host.Infrastructure.Telemetry.RulesEngineMetrics metrics) : ISmartRecruitersConnectionProvider
 {
     public async ValueTask<SmartRecruitersConnection> GetAsync(string tenantId, string connectionName, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class TenantSmartRecruitersConnections(IConnectionSecretsReader 
             return null;
         }
 
-        return new SmartRecruitersConnection
+        var connection = new SmartRecruitersConnection
         {
             BaseUrl = stored.Settings.GetValueOrDefault("baseUrl") is { Length: > 0 } baseUrl ? baseUrl : SmartRecruitersConnection.DefaultBaseUrl,
             CompanyIdentifier = stored.Settings.GetValueOrDefault("companyIdentifier"),
@@ -30,6 +30,8 @@ internal sealed class TenantSmartRecruitersConnections(IConnectionSecretsReader 
             ClientSecret = stored.Secrets.GetValueOrDefault("clientSecret"),
             WebhookSecretKeys = ReadKeys(stored.Secrets.GetValueOrDefault("webhookSecretKeys")),
         };
+        metrics.NoteConnection(connection, tenantId);
+        return connection;
     }
 
     /// <summary>Webhook secret keys are stored as a JSON array (or one plain key).</summary>
