@@ -53,6 +53,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tenants/{tenantId}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activity descriptors for a tenant: every activity type plus its published workflows usable as activities. */
+        get: operations["ListTenantActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenants/{tenantId}/audit": {
         parameters: {
             query?: never;
@@ -134,6 +151,23 @@ export interface paths {
         put?: never;
         /** Makes one harmless authenticated request and says whether it worked. */
         post: operations["TestConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenants/{tenantId}/events/{eventName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resumes the tenant's instances waiting for the event (with the correlation id, when given) and starts the workflows it triggers. */
+        post: operations["PublishEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -487,6 +521,9 @@ export interface components {
             outputs?: components["schemas"]["OutputDescriptor"][];
             ports?: string[];
             typeName: string;
+            workflowDefinitionId?: null | string;
+            /** Format: int32 */
+            workflowVersion?: null | number | string;
         };
         /** @enum {unknown} */
         ActivityKind: "Action" | "Trigger" | "Flow" | "Container";
@@ -521,6 +558,12 @@ export interface components {
         CreateTokenRequest: {
             name: null | string;
         };
+        EventDeliveryResult: {
+            correlationId: null | string;
+            eventName: string;
+            resumed: string[];
+            started: string[];
+        };
         HttpValidationProblemDetails: {
             detail?: null | string;
             errors?: {
@@ -540,16 +583,21 @@ export interface components {
         };
         ImportReport: {
             items: components["schemas"]["ImportReportItem"][];
+            summary?: string;
             /** Format: int32 */
             unknownTypes: number | string;
             /** Format: int32 */
             unsupportedExpressions: number | string;
+            /** Format: int32 */
+            unsupportedOptions?: number | string;
         };
         ImportReportItem: {
             activityId: null | string;
             activityName: null | string;
             activityType: null | string;
+            kind?: string;
             problem: string;
+            property?: null | string;
         };
         InputDescriptor: {
             defaultSyntax?: string;
@@ -898,6 +946,26 @@ export interface operations {
             };
         };
     };
+    ListTenantActivities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ListAudit: {
         parameters: {
             query?: {
@@ -1085,6 +1153,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConnectionTestResult"];
+                };
+            };
+        };
+    };
+    PublishEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventName: string;
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };
