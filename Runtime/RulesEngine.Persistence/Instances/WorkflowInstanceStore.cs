@@ -111,27 +111,22 @@ internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbConte
         // lease writes nothing, and (SQLite) the transaction never has to upgrade from a read.
         var owned = db.WorkflowInstances
             .Where(i => i.TenantId == tenantId && i.Id == instanceId && i.LeaseOwner == leaseOwner && i.LeaseExpiresAt > now);
-        var updated = progress.ReleaseLease
-            ? await owned.ExecuteUpdateAsync(
-                s => s.SetProperty(i => i.Status, update.Status)
+        var updated = await owned.ExecuteUpdateAsync(
+            s =>
+            {
+                s.SetProperty(i => i.Status, update.Status)
                     .SetProperty(i => i.SubStatus, update.SubStatus)
                     .SetProperty(i => i.StateJson, i => update.StateJson ?? i.StateJson)
                     .SetProperty(i => i.Error, update.Error)
                     .SetProperty(i => i.CorrelationId, i => update.CorrelationId ?? i.CorrelationId)
                     .SetProperty(i => i.UpdatedAt, now)
-                    .SetProperty(i => i.FinishedAt, finishedAt)
-                    .SetProperty(i => i.LeaseOwner, (string?)null)
-                    .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null),
-                cancellationToken).ConfigureAwait(false)
-            : await owned.ExecuteUpdateAsync(
-                s => s.SetProperty(i => i.Status, update.Status)
-                    .SetProperty(i => i.SubStatus, update.SubStatus)
-                    .SetProperty(i => i.StateJson, i => update.StateJson ?? i.StateJson)
-                    .SetProperty(i => i.Error, update.Error)
-                    .SetProperty(i => i.CorrelationId, i => update.CorrelationId ?? i.CorrelationId)
-                    .SetProperty(i => i.UpdatedAt, now)
-                    .SetProperty(i => i.FinishedAt, finishedAt),
-                cancellationToken).ConfigureAwait(false);
+                    .SetProperty(i => i.FinishedAt, finishedAt);
+                if (progress.ReleaseLease)
+                {
+                    s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
         if (updated != 1)
         {
             return false;
