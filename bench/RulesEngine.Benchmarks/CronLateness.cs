@@ -62,14 +62,14 @@ internal static class CronLateness
         await RulesEngineWebHost.StartAsync(app, settings, TextWriter.Null, CancellationToken.None);
 
         // The fire window starts at a whole minute at least 4 minutes ahead, so seeding and the idle measurement fit before it.
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(5);
         var seeding = Stopwatch.StartNew();
         await SeedAsync(app.Services, start, window);
         Console.WriteLine($"seeded {Tenants * PerTenant} cron triggers over {Tenants} tenants in {seeding.Elapsed.TotalSeconds:F0} s ({provider}); fires from {start:HH:mm:ss} over {window} s");
 
         // Idle: every trigger is scheduled (the scheduler refreshes its list every 10 s), none is due.
-        var idleFrom = DateTimeOffset.UtcNow.AddSeconds(15);
+        var idleFrom = TimeProvider.System.GetUtcNow().AddSeconds(15);
         var idleUntil = start.AddSeconds(-10);
         if (idleUntil - idleFrom < TimeSpan.FromSeconds(20))
         {
@@ -77,10 +77,10 @@ internal static class CronLateness
         }
         else
         {
-            await Task.Delay(idleFrom - DateTimeOffset.UtcNow);
+            await Task.Delay(idleFrom - TimeProvider.System.GetUtcNow());
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
-            await Task.Delay(idleUntil - DateTimeOffset.UtcNow);
+            await Task.Delay(idleUntil - TimeProvider.System.GetUtcNow());
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine($"idle: {used.TotalSeconds / wall.Elapsed.TotalSeconds * 100:F2} % of one core over {wall.Elapsed.TotalSeconds:F0} s ({used.TotalMilliseconds:F0} ms CPU)");
         }
@@ -88,7 +88,7 @@ internal static class CronLateness
         var busyCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var until = start.AddSeconds(window + 60);
         var expected = Tenants * PerTenant;
-        while (DateTimeOffset.UtcNow < until && lateness.Count < expected)
+        while (TimeProvider.System.GetUtcNow() < until && lateness.Count < expected)
         {
             await Task.Delay(1000);
         }
