@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RulesEngine.Activities.State;
 using RulesEngine.Host.Tests.Api.Support;
+using RulesEngine.Persistence.Audit;
 using RulesEngine.Persistence.Mappings;
 
 namespace RulesEngine.Host.Tests.Api;
@@ -24,6 +25,12 @@ public sealed class MappingWriterTests(SharedHost shared)
         unchanged.ShouldBe(0);
         (await store.GetRowsAsync(tenant.Id, "stages", ct))!.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value))
             .ShouldBe([("j1:accepted", "NEW"), ("j2:hired", "HIRED")]);
+
+        // The two writes that changed rows are audited like edits through the API; the no-op write is not.
+        var audited = (await shared.Host.App.Services.GetRequiredService<IAuditStore>().ListAsync(tenant.Id, cancellationToken: ct))
+            .Where(e => e.Action == "mapping.changed" && e.Target == "stages").ToList();
+        audited.Count.ShouldBe(2);
+        audited.ShouldAllBe(e => e.Actor.StartsWith("workflow", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using RulesEngine.Activities.State;
+using RulesEngine.Host.Features.Audit;
+using RulesEngine.Persistence.Audit;
 using RulesEngine.Persistence.Mappings;
 
 namespace RulesEngine.Host.Features.Mappings;
@@ -7,9 +10,13 @@ namespace RulesEngine.Host.Features.Mappings;
 /// <summary>
 /// <c>RulesEngine.SetMapping</c>'s writes into the tenant's mapping tables: the new rows are merged with the current ones
 /// and stored through the CSV import, the store's one all-or-nothing replace, so a half-copied mapping never exists.
+/// Each write that changes rows is audited like an edit through the API, with a workflow as the actor.
 /// </summary>
-internal sealed class TenantMappingWriter(IMappingTableStore store) : IMappingWriter
+internal sealed class TenantMappingWriter(IMappingTableStore store, IAuditStore audit) : IMappingWriter
 {
+    /// <summary>The audit actor of mapping writes made by a running workflow (no token is behind them).</summary>
+    public const string WorkflowActor = "workflow (RulesEngine.SetMapping)";
+
     public async ValueTask<int> WriteAsync(string tenantId, string table, IReadOnlyDictionary<string, string?> rows, CancellationToken cancellationToken)
     {
         var current = await store.GetRowsAsync(tenantId, table, cancellationToken).ConfigureAwait(false) ?? new Dictionary<string, string>();
@@ -45,6 +52,8 @@ internal sealed class TenantMappingWriter(IMappingTableStore store) : IMappingWr
             throw new InvalidOperationException($"mapping table '{table}' was not written: {string.Join("; ", result.Errors)}");
         }
 
+        var details = JsonSerializer.Serialize(new { rows = result.ImportedRows, changed, source = "workflow" }, JsonSerializerOptions.Web);
+        await audit.AppendAsync(tenantId, WorkflowActor, AuditActions.MappingChanged, table, details, cancellationToken).ConfigureAwait(false);
         return changed;
     }
 
