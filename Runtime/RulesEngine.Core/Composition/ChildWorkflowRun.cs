@@ -96,7 +96,7 @@ internal static class ChildWorkflowRun
     }
 
     /// <summary>Resumes the parked child through the bookmark copy that was resumed; null when there is no parked child.</summary>
-    public static async Task<(WorkflowBlueprint Child, RunResult Result)?> ResumeAsync(ActivityContext context, BookmarkResumption resumption, CancellationToken cancellationToken)
+    private static async Task<(WorkflowBlueprint Child, RunResult Result)?> ResumeAsync(ActivityContext context, BookmarkResumption resumption, CancellationToken cancellationToken)
     {
         var json = context.GetProperty<string>(StateKey);
         var definitionId = context.GetProperty<string>(DefinitionKey);
@@ -113,6 +113,23 @@ internal static class ChildWorkflowRun
         var runner = context.Services.GetRequiredService<WorkflowRunner>();
         var result = await NestAsync(child, () => runner.ResumeAsync(child, state, childBookmark, resumption.Payload, context.Mappings, cancellationToken)).ConfigureAwait(false);
         return (child, result);
+    }
+
+    /// <summary>
+    /// The resume of an activity that runs a child: the child goes on and <paramref name="finish"/> takes its result; a
+    /// resumption that is not the child's (no child state on the activity) completes the activity.
+    /// </summary>
+    public static async ValueTask ResumeAndFinishAsync(ActivityContext context, BookmarkResumption resumption, Action<ActivityContext, WorkflowBlueprint, RunResult> finish, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(finish);
+        if (await ResumeAsync(context, resumption, cancellationToken).ConfigureAwait(false) is { } resumed)
+        {
+            finish(context, resumed.Child, resumed.Result);
+        }
+        else
+        {
+            context.Complete();
+        }
     }
 
     /// <summary>The child's outputs as one JSON object (ExecuteWorkflow's Result).</summary>

@@ -56,17 +56,8 @@ public sealed class ExecuteWorkflow : Activity
         Finish(context, child, result);
     }
 
-    public override async ValueTask ResumeAsync(ActivityContext context, BookmarkResumption resumption, CancellationToken cancellationToken)
-    {
-        if (await ChildWorkflowRun.ResumeAsync(context, resumption, cancellationToken).ConfigureAwait(false) is { } resumed)
-        {
-            Finish(context, resumed.Child, resumed.Result);
-        }
-        else
-        {
-            context.Complete();
-        }
-    }
+    public override ValueTask ResumeAsync(ActivityContext context, BookmarkResumption resumption, CancellationToken cancellationToken) =>
+        ChildWorkflowRun.ResumeAndFinishAsync(context, resumption, Finish, cancellationToken);
 
     private void Finish(ActivityContext context, WorkflowBlueprint child, RunResult result)
     {
