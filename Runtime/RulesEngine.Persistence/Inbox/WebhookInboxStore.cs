@@ -10,24 +10,12 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
 
     public async Task<InboxAddResult> TryAddAsync(NewWebhookInboxItem item, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentException.ThrowIfNullOrWhiteSpace(item.TenantId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(item.Source);
-        ArgumentException.ThrowIfNullOrWhiteSpace(item.DedupKey);
-        var row = new WebhookInboxItem
-        {
-            Id = Ids.New(),
-            TenantId = item.TenantId,
-            Source = item.Source,
-            DedupKey = item.DedupKey,
-            HeadersJson = item.HeadersJson,
-            Body = item.Body,
-            ReceivedAt = time.GetUtcNow(),
-            Status = item.ClaimedBy is null ? WebhookInboxStatus.Pending : WebhookInboxStatus.Processing,
-            LeaseOwner = item.ClaimedBy,
-            LeaseExpiresAt = item.ClaimedBy is null ? null : time.GetUtcNow() + (item.ClaimFor ?? TimeSpan.FromSeconds(30)),
-            Attempts = item.ClaimedBy is null ? 0 : 1,
-        };
+        var now = time.GetUtcNow();
+        var row = NewRow(item, now);
+        row.Status = item.ClaimedBy is null ? WebhookInboxStatus.Pending : WebhookInboxStatus.Processing;
+        row.LeaseOwner = item.ClaimedBy;
+        row.LeaseExpiresAt = item.ClaimedBy is null ? null : now + (item.ClaimFor ?? TimeSpan.FromSeconds(30));
+        row.Attempts = item.ClaimedBy is null ? 0 : 1;
 
         var added = await factory.TryInsertAsync(
             row,
@@ -38,32 +26,20 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
             return new InboxAddResult(true, row);
         }
 
-        await using var read = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await read.WebhookInbox.AsNoTracking()
-            .FirstAsync(x => x.TenantId == item.TenantId && x.Source == item.Source && x.DedupKey == item.DedupKey, cancellationToken).ConfigureAwait(false);
+        var existing = await FindByDedupKeyAsync(item, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"inbox item '{item.DedupKey}' was refused as a duplicate but cannot be read");
         return new InboxAddResult(false, existing);
     }
 
     public async Task<InboxAddResult> TryAddStartedAsync(NewWebhookInboxItem item, WorkflowInstance instance, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(instance);
-        ArgumentException.ThrowIfNullOrWhiteSpace(item.DedupKey);
         var now = time.GetUtcNow();
-        var row = new WebhookInboxItem
-        {
-            Id = Ids.New(),
-            TenantId = item.TenantId,
-            Source = item.Source,
-            DedupKey = item.DedupKey,
-            HeadersJson = item.HeadersJson,
-            Body = item.Body,
-            ReceivedAt = now,
-            ProcessedAt = now,
-            Status = WebhookInboxStatus.Done,
-            InstanceId = instance.Id,
-            Attempts = 1,
-        };
+        var row = NewRow(item, now);
+        row.ProcessedAt = now;
+        row.Status = WebhookInboxStatus.Done;
+        row.InstanceId = instance.Id;
+        row.Attempts = 1;
         instance.CreatedAt = now;
         instance.UpdatedAt = now;
         instance.LeaseExpiresAt = instance.LeaseExpiresAt?.ToUniversalTime();
@@ -80,9 +56,7 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
         }
         catch (DbUpdateException)
         {
-            await using var read = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var existing = await read.WebhookInbox.AsNoTracking()
-                .FirstOrDefaultAsync(x => x.TenantId == item.TenantId && x.Source == item.Source && x.DedupKey == item.DedupKey, cancellationToken).ConfigureAwait(false);
+            var existing = await FindByDedupKeyAsync(item, cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
                 throw;
@@ -90,6 +64,33 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
 
             return new InboxAddResult(false, existing);
         }
+    }
+
+    /// <summary>A new row for the item (both ways of adding validate it the same way); the caller sets its status.</summary>
+    private static WebhookInboxItem NewRow(NewWebhookInboxItem item, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentException.ThrowIfNullOrWhiteSpace(item.TenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(item.Source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(item.DedupKey);
+        return new WebhookInboxItem
+        {
+            Id = Ids.New(),
+            TenantId = item.TenantId,
+            Source = item.Source,
+            DedupKey = item.DedupKey,
+            HeadersJson = item.HeadersJson,
+            Body = item.Body,
+            ReceivedAt = now,
+        };
+    }
+
+    /// <summary>The row a duplicate delivery collided with.</summary>
+    private async Task<WebhookInboxItem?> FindByDedupKeyAsync(NewWebhookInboxItem item, CancellationToken cancellationToken)
+    {
+        await using var read = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await read.WebhookInbox.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.TenantId == item.TenantId && x.Source == item.Source && x.DedupKey == item.DedupKey, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WebhookInboxItem?> GetAsync(string tenantId, string id, CancellationToken cancellationToken = default)
