@@ -20,6 +20,7 @@ internal sealed class HotPathStatements
     private readonly RelationalTypeMapping _bookmarkTenantMapping;
     private readonly RelationalTypeMapping _bookmarkInstanceMapping;
     private readonly ConcurrentDictionary<int, string> _progressUpdates = new();
+    private readonly ConcurrentDictionary<string, (RelationalTypeMapping Mapping, string Name)> _instanceParameters = new(StringComparer.Ordinal);
 
     public HotPathStatements(IModel model, ISqlGenerationHelper sql)
     {
@@ -109,7 +110,13 @@ internal sealed class HotPathStatements
     }
 
     private void Set(System.Data.Common.DbCommand command, string property, object? value, string prefix = "s_")
-        => HotPathSession.Add(command, _instance.FindProperty(property)!.GetRelationalTypeMapping(), _sql.GenerateParameterName(prefix + property), value);
+    {
+        var (mapping, name) = _instanceParameters.GetOrAdd(
+            prefix == "s_" ? property : prefix + property,
+            (_, p) => (_instance.FindProperty(p.Property)!.GetRelationalTypeMapping(), _sql.GenerateParameterName(p.Prefix + p.Property)),
+            (Property: property, Prefix: prefix));
+        HotPathSession.Add(command, mapping, name, value);
+    }
 
     private string BuildProgressUpdate(int variant)
     {

@@ -15,7 +15,7 @@ namespace RulesEngine.Persistence.Infrastructure.HotPath;
 /// duplicate delivery, a lost lease) is undone alone, and nobody is answered before the commit that holds its rows.
 /// PostgreSQL and SQL Server lock rows, not the database: each write takes a pooled connection of its own.
 /// </summary>
-internal sealed class HotPathWriter : IAsyncDisposable
+internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
 {
     /// <summary>Writes committed together at most; a batch's commit is one fsync at most (WAL, synchronous=NORMAL: none).</summary>
     private const int MaxBatch = 128;
@@ -180,6 +180,9 @@ internal sealed class HotPathWriter : IAsyncDisposable
             await session.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>A container disposed synchronously (some test hosts) still drains the queue and closes the connection.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private abstract class WriteJob(CancellationToken cancellationToken)
     {

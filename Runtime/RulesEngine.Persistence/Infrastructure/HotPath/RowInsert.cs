@@ -19,6 +19,7 @@ internal sealed class RowInsert<T>
     private readonly Column[] _columns;
     private readonly ISqlGenerationHelper _sql;
     private readonly string[] _byRowCount = new string[MaxRowsPerStatement + 1];
+    private readonly string[][] _parameterNames;
 
     /// <summary>Rows per statement: well under every provider's parameter limit (SQL Server: 2,100).</summary>
     public const int MaxRowsPerStatement = 50;
@@ -40,6 +41,9 @@ internal sealed class RowInsert<T>
                 p.GetRelationalTypeMapping(),
                 p.IsNullable))
             .ToArray();
+        _parameterNames = Enumerable.Range(0, MaxRowsPerStatement)
+            .Select(r => Enumerable.Range(0, _columns.Length).Select(c => sql.GenerateParameterName(Name(r, c))).ToArray())
+            .ToArray();
     }
 
     /// <summary>Adds an INSERT of <paramref name="rows"/> (at most <see cref="MaxRowsPerStatement"/>) to <paramref name="command"/>.</summary>
@@ -57,7 +61,7 @@ internal sealed class RowInsert<T>
             for (var c = 0; c < _columns.Length; c++)
             {
                 var column = _columns[c];
-                command.Parameters.Add(column.Mapping.CreateParameter(command, ParameterName(r, c, _sql), column.Property.GetValue(rows[r]), column.Nullable));
+                command.Parameters.Add(column.Mapping.CreateParameter(command, _parameterNames[r][c], column.Property.GetValue(rows[r]), column.Nullable));
             }
         }
     }
@@ -79,8 +83,6 @@ internal sealed class RowInsert<T>
 
         return text.Append(_sql.StatementTerminator).ToString();
     }
-
-    private static string ParameterName(int row, int column, ISqlGenerationHelper sql) => sql.GenerateParameterName(Name(row, column));
 
     private static string Name(int row, int column) => string.Create(CultureInfo.InvariantCulture, $"r{row}c{column}");
 
