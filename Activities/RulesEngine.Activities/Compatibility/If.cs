@@ -3,7 +3,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.Compatibility;
 
 /// <summary>Elsa's If: runs the <c>then</c> or the <c>else</c> activity, then completes with True/False and Done.</summary>
-[Activity("Elsa.If", Category = "Branching", DisplayName = "If", Kind = ActivityKind.Flow, Outcomes = ["True", "False", "Done"],
+[Activity("Elsa.If", Instant = true, Category = "Branching", DisplayName = "If", Kind = ActivityKind.Flow, Outcomes = ["True", "False", "Done"],
     Description = "Evaluates a condition and runs the Then or the Else activity. In a flowchart it also continues through True or False, and Done.")]
 [Port("then")]
 [Port("else")]

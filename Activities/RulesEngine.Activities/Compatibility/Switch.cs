@@ -10,7 +10,7 @@ namespace RulesEngine.Activities.Compatibility;
 /// none holds, the <c>default</c> activity runs. Cases are kept as Elsa writes them:
 /// <c>"cases":[{"label":"…","condition":{"type":"JavaScript","value":"…"},"activity":{…}}]</c>.
 /// </summary>
-[Activity("Elsa.Switch", Category = "Branching", DisplayName = "Switch (sequential)", Kind = ActivityKind.Flow,
+[Activity("Elsa.Switch", Instant = true, Category = "Branching", DisplayName = "Switch (sequential)", Kind = ActivityKind.Flow,
     Description = "Runs the activity of the first case whose condition holds, else the default activity.")]
 [Port("default")]
 public sealed class Switch : Activity, IHasNestedExpressions, IHasEmbeddedActivities

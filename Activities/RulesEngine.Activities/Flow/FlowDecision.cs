@@ -3,7 +3,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.Flow;
 
 /// <summary>Continues through True or False.</summary>
-[Activity("Elsa.FlowDecision", Category = "Branching", DisplayName = "Decision", Kind = ActivityKind.Flow, Outcomes = ["True", "False"],
+[Activity("Elsa.FlowDecision", Instant = true, Category = "Branching", DisplayName = "Decision", Kind = ActivityKind.Flow, Outcomes = ["True", "False"],
     Description = "Continues through True when the condition holds, else through False.")]
 public sealed class FlowDecision : Activity
 {

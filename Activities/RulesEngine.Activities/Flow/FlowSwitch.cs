@@ -5,7 +5,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.Flow;
 
 /// <summary>Continues through the port of the first (or every) case whose condition holds, else Default.</summary>
-[Activity("Elsa.FlowSwitch", Category = "Branching", DisplayName = "Switch", Kind = ActivityKind.Flow, Outcomes = ["Default"],
+[Activity("Elsa.FlowSwitch", Instant = true, Category = "Branching", DisplayName = "Switch", Kind = ActivityKind.Flow, Outcomes = ["Default"],
     DynamicOutcomesInput = "cases", Description = "Continues through the case whose condition holds; Default when none does.")]
 public sealed class FlowSwitch : Activity, IHasNestedExpressions
 {

@@ -4,7 +4,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.Http;
 
 /// <summary>Writes the HTTP response of the request that started the workflow (the runtime waits for it).</summary>
-[Activity("Elsa.WriteHttpResponse", Category = "HTTP", DisplayName = "HTTP response",
+[Activity("Elsa.WriteHttpResponse", Instant = true, Category = "HTTP", DisplayName = "HTTP response",
     Description = "Answers the HTTP request that started the workflow.")]
 public sealed class WriteHttpResponse : Activity
 {

@@ -3,7 +3,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.Primitives;
 
 /// <summary>Completes the container it is in with the given outcomes (the container's own ports).</summary>
-[Activity("Elsa.Complete", Category = "Primitives", DisplayName = "Complete", Kind = ActivityKind.Flow, Outcomes = [],
+[Activity("Elsa.Complete", Instant = true, Category = "Primitives", DisplayName = "Complete", Kind = ActivityKind.Flow, Outcomes = [],
     Description = "Completes the container it is in with the given outcomes.")]
 public sealed class Complete : Activity
 {

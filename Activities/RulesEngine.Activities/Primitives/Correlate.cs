@@ -3,7 +3,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.Primitives;
 
 /// <summary>Sets the instance's correlation id (events and lookups match on it).</summary>
-[Activity("Elsa.Correlate", Category = "Primitives", DisplayName = "Correlate", Description = "Sets the correlation id of the workflow instance.")]
+[Activity("Elsa.Correlate", Instant = true, Category = "Primitives", DisplayName = "Correlate", Description = "Sets the correlation id of the workflow instance.")]
 public sealed class Correlate : Activity
 {
     [Input(Description = "The correlation id, e.g. a candidate id.")]

@@ -3,7 +3,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.Primitives;
 
 /// <summary>Names the running instance (shown in instance lists).</summary>
-[Activity("Elsa.SetName", Category = "Primitives", DisplayName = "Set name", Description = "Sets the name of the workflow instance.")]
+[Activity("Elsa.SetName", Instant = true, Category = "Primitives", DisplayName = "Set name", Description = "Sets the name of the workflow instance.")]
 public sealed class SetName : Activity
 {
     [Input(Description = "The instance name.")]

@@ -3,7 +3,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.Primitives;
 
 /// <summary>Sets one of the workflow's outputs.</summary>
-[Activity("Elsa.SetOutput", Category = "Primitives", DisplayName = "Set output", Description = "Sets a workflow output.")]
+[Activity("Elsa.SetOutput", Instant = true, Category = "Primitives", DisplayName = "Set output", Description = "Sets a workflow output.")]
 public sealed class SetOutput : Activity
 {
     [Input(Description = "Name of the workflow output.", Required = true)]

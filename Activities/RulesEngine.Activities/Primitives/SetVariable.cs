@@ -4,7 +4,7 @@ using RulesEngine.Core.Sdk;
 namespace RulesEngine.Activities.Primitives;
 
 /// <summary>Sets a workflow variable.</summary>
-[Activity("Elsa.SetVariable", Category = "Primitives", DisplayName = "Set variable", Description = "Assigns a value to a workflow variable.")]
+[Activity("Elsa.SetVariable", Instant = true, Category = "Primitives", DisplayName = "Set variable", Description = "Assigns a value to a workflow variable.")]
 public sealed class SetVariable : Activity
 {
     [Input(Description = "The variable to set: its name, or Elsa's variable object with id and name.", UiHint = UiHints.Variable, Required = true)]

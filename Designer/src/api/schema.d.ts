@@ -514,6 +514,7 @@ export interface components {
             dynamicOutcomesInput?: null | string;
             hasSideEffects?: boolean;
             inputs?: components["schemas"]["InputDescriptor"][];
+            instant?: boolean;
             isContainer?: boolean;
             isTrigger?: boolean;
             kind?: components["schemas"]["ActivityKind"];

@@ -31,6 +31,9 @@ public sealed class ActivityDescriptor
     /// <summary>The runtime checkpoints after this activity (see <see cref="Sdk.ActivityAttribute.HasSideEffects"/>).</summary>
     public bool HasSideEffects { get; init; }
 
+    /// <summary>A checkpoint owed by an earlier side effect may wait past this activity (see <see cref="Sdk.ActivityAttribute.Instant"/>).</summary>
+    public bool Instant { get; init; }
+
     /// <summary>
     /// For a published workflow usable as an activity: its definition id and version. A node made from this descriptor
     /// carries them as <c>workflowDefinitionId</c> and <c>version</c> (Elsa's workflow-definition activity).

@@ -149,6 +149,7 @@ public sealed class ActivityRegistry
             Outcomes = attribute.Outcomes,
             DynamicOutcomesInput = attribute.DynamicOutcomesInput,
             HasSideEffects = attribute.HasSideEffects,
+            Instant = attribute.Instant,
             Ports = type.GetCustomAttributes<PortAttribute>().Select(p => p.Name).ToList(),
             Aliases = attribute.Aliases,
             ClrType = type,

@@ -156,6 +156,17 @@ public sealed partial class WorkflowRunner
         }
     }
 
+    /// <summary>Whether the work item is an activity that is not instant (or runs in a parallel batch with others).</summary>
+    private static bool NeedsCheckpointBefore(WorkflowExecution execution, WorkItem item)
+    {
+        if (item.Kind == WorkItemKind.ChildCompleted || !execution.State.Contexts.TryGetValue(item.ContextId, out var ctx))
+        {
+            return false;
+        }
+
+        return ctx.ParallelGroup is not null || execution.Blueprint.Nodes[ctx.ActivityId].Descriptor?.Instant != true;
+    }
+
     private static void EnsureRunnable(WorkflowBlueprint blueprint)
     {
         if (!blueprint.IsRunnable)
@@ -169,6 +180,7 @@ public sealed partial class WorkflowRunner
         var state = execution.State;
         state.Status = WorkflowStatus.Running;
         var steps = 0;
+        var checkpointOwed = false;
         var batch = new List<ActivityContext>();
         while (state.Status == WorkflowStatus.Running && state.Queue.Count > 0)
         {
@@ -182,6 +194,14 @@ public sealed partial class WorkflowRunner
             {
                 Fail(execution, null, null, new InvalidOperationException($"the run exceeded {Options.MaxStepsPerRun} steps (an endless loop of activities?)"), null);
                 break;
+            }
+
+            // A checkpoint owed by a side effect is written before the next activity that is not instant, with that
+            // activity still in the queue (so a crash from here on runs it, and not the side effect, again).
+            if (checkpointOwed && execution.Checkpoint is { } owed && NeedsCheckpointBefore(execution, state.Queue.Peek()))
+            {
+                await owed(state, execution.CancellationToken).ConfigureAwait(false);
+                checkpointOwed = false;
             }
 
             var item = state.Queue.Dequeue();
@@ -213,12 +233,11 @@ public sealed partial class WorkflowRunner
 
             await InvokeAsync(execution, new ActivityContext(execution, ctx, node), (a, c, ct) => a.ExecuteAsync(c, ct), evaluateInputs: true, autoComplete: true).ConfigureAwait(false);
 
-            // After an activity that may have had side effects, let the host persist the state: a crash from here on
-            // continues after it instead of doing it again.
-            if (execution.Checkpoint is { } checkpoint && state.Status == WorkflowStatus.Running && state.Queue.Count > 0
-                && node.Descriptor?.HasSideEffects == true)
+            // After an activity that may have had side effects, the host persists the state (before the next activity
+            // that is not instant, or in the run's final save): a crash from then on continues after it instead of doing it again.
+            if (node.Descriptor?.HasSideEffects == true)
             {
-                await checkpoint(state, execution.CancellationToken).ConfigureAwait(false);
+                checkpointOwed = true;
             }
         }
 

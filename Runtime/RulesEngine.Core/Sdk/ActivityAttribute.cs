@@ -27,6 +27,15 @@ public sealed class ActivityAttribute(string typeName) : Attribute
     /// </summary>
     public bool HasSideEffects { get; init; }
 
+    /// <summary>
+    /// The activity only reads and writes the workflow's own state: no I/O, no waiting (set variable, branch, answer
+    /// the caller). A checkpoint owed by an earlier side effect is not written before it, but before the next activity
+    /// that is not instant, or with the run's final save: a run like "call, set, answer" writes once at its end
+    /// instead of twice, and a crash between the call and that write repeats the call as it would have before the
+    /// checkpoint.
+    /// </summary>
+    public bool Instant { get; init; }
+
     /// <summary>Other type names that resolve to this activity (older Elsa names).</summary>
     public string[] Aliases { get; init; } = [];
 }
