@@ -37,8 +37,8 @@ internal sealed partial class EventDelivery(
         // Resolved on use: the executor's blueprints build activities (PublishEvent) that depend on this publisher.
         var executor = services.GetRequiredService<InstanceExecutor>();
         var resumed = new List<string>();
-        var busy = new List<IGrouping<string, Bookmark>>();
         var waiting = await bookmarks.FindAsync(tenantId, EventBookmarks.BookmarkName, PayloadHash.Compute(publication.EventName), publication.CorrelationId, cancellationToken).ConfigureAwait(false);
+        var pending = new List<IGrouping<string, Bookmark>>();
         foreach (var instance in waiting.GroupBy(b => b.InstanceId, StringComparer.Ordinal))
         {
             if (publication.IsLocal != (instance.Key == publication.SourceInstanceId))
@@ -53,27 +53,13 @@ internal sealed partial class EventDelivery(
                 continue;
             }
 
-            switch (await TryResumeAsync(executor, tenantId, instance, publication, cancellationToken).ConfigureAwait(false))
-            {
-                case true:
-                    resumed.Add(instance.Key);
-                    break;
-                case null:
-                    busy.Add(instance);
-                    break;
-            }
+            pending.Add(instance);
         }
 
-        foreach (var delay in BusyRetryDelays)
+        for (var attempt = 0; pending.Count > 0; attempt++)
         {
-            if (busy.Count == 0)
-            {
-                break;
-            }
-
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            var stillBusy = new List<IGrouping<string, Bookmark>>();
-            foreach (var instance in busy)
+            var busy = new List<IGrouping<string, Bookmark>>();
+            foreach (var instance in pending)
             {
                 switch (await TryResumeAsync(executor, tenantId, instance, publication, cancellationToken).ConfigureAwait(false))
                 {
@@ -81,22 +67,28 @@ internal sealed partial class EventDelivery(
                         resumed.Add(instance.Key);
                         break;
                     case null:
-                        stillBusy.Add(instance);
+                        busy.Add(instance);
                         break;
                 }
             }
 
-            busy = stillBusy;
+            pending = busy;
+            if (pending.Count == 0 || attempt == BusyRetryDelays.Length)
+            {
+                break;
+            }
+
+            await Task.Delay(BusyRetryDelays[attempt], time, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var instance in busy)
+        foreach (var instance in pending)
         {
             LogBusy(logger, tenantId, publication.EventName, instance.Key);
         }
 
         var started = publication.IsLocal ? [] : await StartTriggeredAsync(publication, cancellationToken).ConfigureAwait(false);
         LogDelivered(logger, tenantId, publication.EventName, resumed.Count, started.Count);
-        return new EventDeliveryResult(publication.EventName, publication.CorrelationId, resumed, started, [.. busy.Select(b => b.Key)]);
+        return new EventDeliveryResult(publication.EventName, publication.CorrelationId, resumed, started, [.. pending.Select(b => b.Key)]);
     }
 
     /// <summary>
