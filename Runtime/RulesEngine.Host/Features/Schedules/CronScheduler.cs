@@ -68,7 +68,8 @@ internal sealed partial class CronScheduler(
                     wake = due;
                 }
 
-                delay = wake - now;
+                // At most until the next refresh, even if the wall clock was set back meanwhile.
+                delay = wake - now > Refresh ? Refresh : wake - now;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -96,7 +97,7 @@ internal sealed partial class CronScheduler(
     internal async Task TickAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (now - _refreshedAt >= Refresh)
+        if (now - _refreshedAt >= Refresh || now < _refreshedAt)
         {
             await RefreshAsync(cancellationToken).ConfigureAwait(false);
             _refreshedAt = now;
@@ -220,9 +221,10 @@ internal sealed partial class CronScheduler(
             var commit = new CronFireCommit { Trigger = entry.Key, LastFire = at, Instance = prepared.Instance, SkipWhileRunning = trigger.Overlap == CronOverlapPolicy.Skip };
             return new Planned(entry, plan.Next, commit, prepared);
         }
-        catch (WorkflowNotRunnableException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The fire is used up (as a run that failed to start would be): recorded, not retried every pass.
+            // Not runnable (or its state could not be built): the fire is used up, as a run that failed to start would
+            // be; recorded, so that neither this trigger is retried every pass nor the other due fires wait for it.
             LogFireFailed(logger, trigger.TenantId, trigger.DefinitionId, ex.Message);
             return new Planned(entry, plan.Next, new CronFireCommit { Trigger = entry.Key, LastFire = at }, null);
         }
