@@ -23,14 +23,10 @@ public sealed class CronSchedulerClockTests
         var clock = new FakeTimeProvider(Start);
         await using var host = await RunningHost.StartAsync(services: s => UseClock(s, clock));
         const int Count = 130; // more than one commit batch (128)
-        var triggers = new List<CronTriggerKey>();
         var tenants = new[] { (await host.CreateTenantAsync()).Tenant, (await host.CreateTenantAsync()).Tenant };
-        for (var i = 0; i < Count; i++)
-        {
-            var tenant = tenants[i % 2];
-            await PublishAsync(host, tenant, $"wf{i}", """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 * * * * *"}""");
-            triggers.Add(new CronTriggerKey(tenant, $"wf{i}", "cron"));
-        }
+        var triggers = Enumerable.Range(0, Count).Select(i => new CronTriggerKey(tenants[i % 2], $"wf{i}", "cron")).ToList();
+        await Parallel.ForEachAsync(triggers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (t, _) =>
+            await PublishAsync(host, t.TenantId, t.DefinitionId, """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 * * * * *"}"""));
 
         await ScheduledAsync(host, clock, triggers);
 
