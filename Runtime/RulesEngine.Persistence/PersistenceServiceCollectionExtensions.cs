@@ -8,6 +8,7 @@ using RulesEngine.Persistence.Bookmarks;
 using RulesEngine.Persistence.Connections;
 using RulesEngine.Persistence.Inbox;
 using RulesEngine.Persistence.Infrastructure;
+using RulesEngine.Persistence.Infrastructure.HotPath;
 using RulesEngine.Persistence.Instances;
 using RulesEngine.Persistence.Journal;
 using RulesEngine.Persistence.Mappings;
@@ -72,7 +73,7 @@ public static class PersistenceServiceCollectionExtensions
             .PersistKeysToDbContext<RulesEngineDbContext>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<WriteGate>();
+        services.TryAddSingleton<HotPathWriter>();
         services.TryAddSingleton<ITenantStore, TenantStore>();
         services.TryAddSingleton<IApiTokenStore, ApiTokenStore>();
         services.TryAddSingleton<ConnectionStore>();

@@ -559,6 +559,7 @@ export interface components {
             name: null | string;
         };
         EventDeliveryResult: {
+            busy: string[];
             correlationId: null | string;
             eventName: string;
             resumed: string[];

@@ -1,10 +1,12 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using RulesEngine.Persistence.Infrastructure;
+using RulesEngine.Persistence.Infrastructure.HotPath;
 using RulesEngine.Persistence.Instances;
 
 namespace RulesEngine.Persistence.Inbox;
 
-internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, WriteGate gate) : IWebhookInboxStore
+internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, HotPathWriter writer) : IWebhookInboxStore
 {
     private const int ClaimCandidates = 8;
 
@@ -45,16 +47,17 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
         instance.LeaseExpiresAt = instance.LeaseExpiresAt?.ToUniversalTime();
         try
         {
-            // One SaveChanges, one transaction: both rows or neither (the unique dedup index rejects a duplicate).
-            await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-            db.WebhookInbox.Add(row);
-            db.WorkflowInstances.Add(instance);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-            return new InboxAddResult(true, row);
+            // One transaction: both rows or neither (the unique dedup index rejects a duplicate).
+            return await writer.WriteAsync(
+                async (session, ct) =>
+                {
+                    await session.Statements.InsertAsync(session, session.Statements.Inbox, [row], ct).ConfigureAwait(false);
+                    await session.Statements.InsertAsync(session, session.Statements.Instances, [instance], ct).ConfigureAwait(false);
+                    return new InboxAddResult(true, row);
+                },
+                cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException)
+        catch (DbException)
         {
             var existing = await FindByDedupKeyAsync(item, cancellationToken).ConfigureAwait(false);
             if (existing is null)

@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RulesEngine.Persistence.Journal;
 using RulesEngine.Persistence.Infrastructure;
+using RulesEngine.Persistence.Infrastructure.HotPath;
 
 namespace RulesEngine.Persistence.Instances;
 
-internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, IOptions<DatabaseOptions> options, WriteGate gate) : IWorkflowInstanceStore
+internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, IOptions<DatabaseOptions> options, HotPathWriter writer) : IWorkflowInstanceStore
 {
     public async Task<WorkflowInstance> CreateAsync(WorkflowInstance instance, CancellationToken cancellationToken = default)
     {
@@ -101,62 +102,42 @@ internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbConte
         ArgumentNullException.ThrowIfNull(progress);
         var update = progress.Update;
         var now = time.GetUtcNow();
-        var terminal = update.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled;
-        DateTimeOffset? finishedAt = terminal ? now : null;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var max = options.Value.JournalMaxPayloadChars;
+        var journal = progress.Journal.Select(entry => JournalStore.Prepare(entry, tenantId, max)).ToList();
+        var bookmarks = progress.ReplaceBookmarks ? progress.Bookmarks.ToList() : [];
+        foreach (var bookmark in bookmarks)
+        {
+            bookmark.CreatedAt = now;
+            bookmark.ResumeAt = bookmark.ResumeAt?.ToUniversalTime();
+        }
 
-        // The conditional UPDATE comes first: it checks the lease and takes the write lock, so a node that lost its
-        // lease writes nothing, and (SQLite) the transaction never has to upgrade from a read.
-        var owned = db.WorkflowInstances
-            .Where(i => i.TenantId == tenantId && i.Id == instanceId && i.LeaseOwner == leaseOwner && i.LeaseExpiresAt > now);
-        var updated = await owned.ExecuteUpdateAsync(
-            s =>
+        return await writer.WriteAsync(
+            async (session, ct) =>
             {
-                s.SetProperty(i => i.Status, update.Status)
-                    .SetProperty(i => i.SubStatus, update.SubStatus)
-                    .SetProperty(i => i.StateJson, i => update.StateJson ?? i.StateJson)
-                    .SetProperty(i => i.Error, update.Error)
-                    .SetProperty(i => i.CorrelationId, i => update.CorrelationId ?? i.CorrelationId)
-                    .SetProperty(i => i.UpdatedAt, now)
-                    .SetProperty(i => i.FinishedAt, finishedAt);
-                if (progress.ReleaseLease)
+                var statements = session.Statements;
+                var updated = await statements.UpdateProgressAsync(session, tenantId, instanceId, leaseOwner, now, update, progress.ReleaseLease, ct).ConfigureAwait(false);
+                if (updated != 1)
                 {
-                    s.SetProperty(i => i.LeaseOwner, (string?)null).SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null);
+                    return false;
                 }
+
+                if (progress.ReplaceBookmarks)
+                {
+                    await statements.DeleteBookmarksAsync(session, tenantId, instanceId, ct).ConfigureAwait(false);
+                    if (bookmarks.Count > 0)
+                    {
+                        await statements.InsertAsync(session, statements.Bookmarks, bookmarks, ct).ConfigureAwait(false);
+                    }
+                }
+
+                if (journal.Count > 0)
+                {
+                    await statements.InsertAsync(session, statements.Journal, journal, ct).ConfigureAwait(false);
+                }
+
+                return true;
             },
             cancellationToken).ConfigureAwait(false);
-        if (updated != 1)
-        {
-            return false;
-        }
-
-        if (progress.ReplaceBookmarks)
-        {
-            await db.Bookmarks.Where(b => b.TenantId == tenantId && b.InstanceId == instanceId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var bookmark in progress.Bookmarks)
-            {
-                bookmark.CreatedAt = now;
-                bookmark.ResumeAt = bookmark.ResumeAt?.ToUniversalTime();
-                db.Bookmarks.Add(bookmark);
-            }
-        }
-
-        var max = options.Value.JournalMaxPayloadChars;
-        foreach (var entry in progress.Journal)
-        {
-            db.JournalEntries.Add(JournalStore.Prepare(entry, tenantId, max));
-        }
-
-        if (db.ChangeTracker.HasChanges())
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-        }
-
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     public async Task<InstancePage> ListAsync(string tenantId, InstanceQuery query, CancellationToken cancellationToken = default)

@@ -13,7 +13,7 @@ namespace RulesEngine.Persistence.Schedules;
 /// <c>cron:{definition}:{activity}</c>), the layout the scheduler has always used, so upgraded hosts neither lose a
 /// last fire nor run a fire that an older host claimed.
 /// </summary>
-internal sealed class CronFireStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time, WriteGate gate) : ICronFireStore
+internal sealed class CronFireStore(IDbContextFactory<RulesEngineDbContext> factory, TimeProvider time) : ICronFireStore
 {
     private const string ClaimScope = "cron-fire";
     private const string StatePrefix = "cron:";
@@ -89,7 +89,6 @@ internal sealed class CronFireStore(IDbContextFactory<RulesEngineDbContext> fact
     {
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        using var turn = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         var tenants = fires.Select(f => f.Trigger.TenantId).Distinct(StringComparer.Ordinal).ToList();

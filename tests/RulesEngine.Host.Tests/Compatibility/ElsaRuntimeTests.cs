@@ -91,6 +91,31 @@ public sealed class ElsaRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EventsApi_AnInstanceBusyElsewhere_IsResumedOnceItsRunEnds_OrReportedBusy()
+    {
+        var (tenant, token) = await _host.CreateTenantAsync();
+        await PublishAsync(tenant, "events-correlated.json");
+        var soon = await RunAsync(tenant, "await-offer-signature", ("CandidateId", "c-7"));
+        var late = await RunAsync(tenant, "await-offer-signature", ("CandidateId", "c-8"));
+        var instances = _host.Services.GetRequiredService<RulesEngine.Persistence.Instances.IWorkflowInstanceStore>();
+
+        // Another node holds each instance, as while it runs there: one for a second, one for a minute.
+        (await instances.TryAcquireLeaseAsync(tenant, soon.InstanceId, "other-node", TimeSpan.FromSeconds(1), Ct)).ShouldBeTrue();
+        (await instances.TryAcquireLeaseAsync(tenant, late.InstanceId, "other-node", TimeSpan.FromMinutes(1), Ct)).ShouldBeTrue();
+        using var client = _host.Client(token);
+
+        var first = (await (await client.PostAsJsonAsync($"/api/tenants/{tenant}/events/OfferSigned", new { correlationId = "c-7", payload = new { on = "2026-12-04" } }, Ct)).Content.ReadFromJsonAsync<JsonNode>(Ct))!;
+        var second = (await (await client.PostAsJsonAsync($"/api/tenants/{tenant}/events/OfferSigned", new { correlationId = "c-8", payload = new { on = "2026-12-04" } }, Ct)).Content.ReadFromJsonAsync<JsonNode>(Ct))!;
+
+        first["resumed"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>().ShouldBe(soon.InstanceId);
+        first["busy"]!.AsArray().ShouldBeEmpty();
+        (await InstanceAsync(client, tenant, soon.InstanceId))["status"]!.GetValue<string>().ShouldBe("Finished");
+        second["resumed"]!.AsArray().ShouldBeEmpty();
+        second["busy"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>().ShouldBe(late.InstanceId);
+        (await InstanceAsync(client, tenant, late.InstanceId))["status"]!.GetValue<string>().ShouldBe("Suspended");
+    }
+
+    [Fact]
     public async Task PublishEventActivity_ResumesTheCorrelatedInstance_OfTheSameTenantOnly()
     {
         var (tenant, _) = await _host.CreateTenantAsync();

@@ -12,15 +12,21 @@ namespace RulesEngine.Host.Features.Events;
 /// The host's <see cref="IEventPublisher"/> (Elsa.PublishEvent, and the events API): resumes every instance of the tenant
 /// waiting in an <c>Elsa.Event</c> for the name (and the correlation id, when given), then starts the published
 /// workflows whose start activity is an <c>Elsa.Event</c> of that name. Resumes run inline, so the caller knows which
-/// instances took the event; an instance busy in another run at that moment does not get it.
+/// instances took the event. An instance busy in another run (here or on another node) is tried again for a few
+/// seconds, as its run usually ends by then; one still busy after that is reported as <c>busy</c>, so the caller can
+/// publish again instead of the event being silently lost.
 /// </summary>
 internal sealed partial class EventDelivery(
     IServiceProvider services,
     IBookmarkStore bookmarks,
     ITriggerIndexStore triggers,
     IWorkflowDefinitionStore definitions,
+    TimeProvider time,
     ILogger<EventDelivery> logger) : IEventPublisher
 {
+    /// <summary>Pauses between tries at a busy instance: about 3 s in all, longer than most runs between two waits.</summary>
+    private static readonly TimeSpan[] BusyRetryDelays = [.. new[] { 50, 100, 200, 400, 800, 1600 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
+
     public async ValueTask PublishAsync(EventPublication publication, CancellationToken cancellationToken) =>
         await DeliverAsync(publication, cancellationToken).ConfigureAwait(false);
 
@@ -31,6 +37,7 @@ internal sealed partial class EventDelivery(
         // Resolved on use: the executor's blueprints build activities (PublishEvent) that depend on this publisher.
         var executor = services.GetRequiredService<InstanceExecutor>();
         var resumed = new List<string>();
+        var busy = new List<IGrouping<string, Bookmark>>();
         var waiting = await bookmarks.FindAsync(tenantId, EventBookmarks.BookmarkName, PayloadHash.Compute(publication.EventName), publication.CorrelationId, cancellationToken).ConfigureAwait(false);
         foreach (var instance in waiting.GroupBy(b => b.InstanceId, StringComparer.Ordinal))
         {
@@ -46,29 +53,72 @@ internal sealed partial class EventDelivery(
                 continue;
             }
 
-            var took = false;
-            foreach (var bookmark in instance)
+            switch (await TryResumeAsync(executor, tenantId, instance, publication, cancellationToken).ConfigureAwait(false))
             {
-                var engineId = bookmark.Id[(bookmark.InstanceId.Length + 1)..];
-                var state = await executor.ResumeAsync(tenantId, instance.Key, engineId, publication.Payload?.DeepClone(), cancellationToken).ConfigureAwait(false);
-                if (state is null)
-                {
-                    LogBusy(logger, tenantId, publication.EventName, instance.Key);
+                case true:
+                    resumed.Add(instance.Key);
                     break;
-                }
-
-                took = true;
+                case null:
+                    busy.Add(instance);
+                    break;
             }
+        }
 
-            if (took)
+        foreach (var delay in BusyRetryDelays)
+        {
+            if (busy.Count == 0)
             {
-                resumed.Add(instance.Key);
+                break;
             }
+
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            var stillBusy = new List<IGrouping<string, Bookmark>>();
+            foreach (var instance in busy)
+            {
+                switch (await TryResumeAsync(executor, tenantId, instance, publication, cancellationToken).ConfigureAwait(false))
+                {
+                    case true:
+                        resumed.Add(instance.Key);
+                        break;
+                    case null:
+                        stillBusy.Add(instance);
+                        break;
+                }
+            }
+
+            busy = stillBusy;
+        }
+
+        foreach (var instance in busy)
+        {
+            LogBusy(logger, tenantId, publication.EventName, instance.Key);
         }
 
         var started = publication.IsLocal ? [] : await StartTriggeredAsync(publication, cancellationToken).ConfigureAwait(false);
         LogDelivered(logger, tenantId, publication.EventName, resumed.Count, started.Count);
-        return new EventDeliveryResult(publication.EventName, publication.CorrelationId, resumed, started);
+        return new EventDeliveryResult(publication.EventName, publication.CorrelationId, resumed, started, [.. busy.Select(b => b.Key)]);
+    }
+
+    /// <summary>
+    /// Resumes the instance's waiting bookmarks: true when it took the event, false when it no longer waits for it
+    /// (another delivery resumed it meanwhile), null when it is busy in another run.
+    /// </summary>
+    private static async Task<bool?> TryResumeAsync(InstanceExecutor executor, string tenantId, IGrouping<string, Bookmark> instance, EventPublication publication, CancellationToken cancellationToken)
+    {
+        bool? took = false;
+        foreach (var bookmark in instance)
+        {
+            var engineId = bookmark.Id[(bookmark.InstanceId.Length + 1)..];
+            var state = await executor.ResumeAsync(tenantId, instance.Key, engineId, publication.Payload?.DeepClone(), cancellationToken).ConfigureAwait(false);
+            if (state is null)
+            {
+                return took == true ? true : null;
+            }
+
+            took = true;
+        }
+
+        return took;
     }
 
     private async Task<List<string>> StartTriggeredAsync(EventPublication publication, CancellationToken cancellationToken)

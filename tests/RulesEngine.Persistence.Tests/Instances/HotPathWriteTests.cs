@@ -1,0 +1,194 @@
+using Microsoft.EntityFrameworkCore;
+using RulesEngine.Persistence.Bookmarks;
+using RulesEngine.Persistence.Inbox;
+using RulesEngine.Persistence.Instances;
+using RulesEngine.Persistence.Journal;
+
+namespace RulesEngine.Persistence.Tests.Instances;
+
+/// <summary>
+/// The webhook hot path: the inbox row and its instance in one write, and run progress (state, journal, bookmarks,
+/// lease release) in one write. On SQLite concurrent writes are committed together, each undone alone when it fails.
+/// </summary>
+public sealed class HotPathWriteTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task TryAddStartedAsync_ConcurrentDeliveries_OneRunPerKey_AndALosingDeliveryLeavesNoInstance(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var inbox = db.Get<IWebhookInboxStore>();
+        var tenant = Some.TenantId();
+
+        // 10 events, each delivered 4 times at once: 40 writes racing, many of them in the same batch.
+        using var start = new ManualResetEventSlim();
+        var tasks = Enumerable.Range(0, 40).Select(i => Task.Run(
+            async () =>
+            {
+                start.Wait(ct);
+                var instance = NewInstance(tenant, $"i-{i}", db.Time);
+                return await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "smartrecruiters", $"evt-{i % 10}", "{}", $"{{\"n\":{i}}}"), instance, ct);
+            },
+            ct)).ToList();
+        start.Set();
+        var results = await Task.WhenAll(tasks);
+
+        results.Count(r => r.IsNew).ShouldBe(10);
+        results.Where(r => !r.IsNew).ShouldAllBe(r => r.Item.InstanceId != null);
+        await using var read = db.CreateContext();
+        var rows = await read.WebhookInbox.AsNoTracking().Where(x => x.TenantId == tenant).ToListAsync(ct);
+        var instances = await read.WorkflowInstances.AsNoTracking().Where(x => x.TenantId == tenant).ToListAsync(ct);
+        rows.Count.ShouldBe(10);
+        instances.Count.ShouldBe(10);
+        instances.Select(x => x.Id).Order().ShouldBe(rows.Select(x => x.InstanceId!).Order());
+        rows.ShouldAllBe(x => x.Status == WebhookInboxStatus.Done && x.Attempts == 1);
+
+        // Values written without EF's change tracker read back as EF writes them (enum as text, times as UTC).
+        var stored = instances[0];
+        stored.Status.ShouldBe(WorkflowStatus.Running);
+        stored.LeaseOwner.ShouldBe("node-a");
+        stored.LeaseExpiresAt.ShouldBe(db.Time.GetUtcNow().AddMinutes(5));
+        stored.CreatedAt.ShouldBe(db.Time.GetUtcNow());
+        stored.TriggerKind.ShouldBe("http");
+
+        // A write that fails half-way (its inbox row went in, its instance id is taken) is undone as a whole, and
+        // the writes committed with it are not.
+        var clash = Task.Run(() => inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "smartrecruiters", "evt-new", null, null), NewInstance(tenant, instances[0].Id, db.Time), ct), ct);
+        var fine = Task.Run(() => inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "smartrecruiters", "evt-fine", null, null), NewInstance(tenant, "i-fine", db.Time), ct), ct);
+        await Should.ThrowAsync<System.Data.Common.DbException>(clash);
+        (await fine).IsNew.ShouldBeTrue();
+        await using var after = db.CreateContext();
+        (await after.WebhookInbox.AsNoTracking().AnyAsync(x => x.TenantId == tenant && x.DedupKey == "evt-new", ct)).ShouldBeFalse();
+        (await after.WebhookInbox.AsNoTracking().AnyAsync(x => x.TenantId == tenant && x.DedupKey == "evt-fine", ct)).ShouldBeTrue();
+        (await after.WorkflowInstances.AsNoTracking().CountAsync(x => x.TenantId == tenant, ct)).ShouldBe(11);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SaveProgressAsync_WritesStateJournalAndBookmarksTogether_AndALostLeaseWritesNothing(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var inbox = db.Get<IWebhookInboxStore>();
+        var instances = db.Get<IWorkflowInstanceStore>();
+        var tenant = Some.TenantId();
+        await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", "k-1", null, "{}"), NewInstance(tenant, "i-1", db.Time), ct);
+
+        db.Time.Advance(TimeSpan.FromSeconds(1));
+        var checkpoint = new InstanceProgress
+        {
+            Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Suspended, SubStatus = "waiting", StateJson = "{\"step\":1}", CorrelationId = "c-1" },
+            Journal = [Entry(tenant, "i-1", 1), Entry(tenant, "i-1", 2), Entry(tenant, "i-1", 3)],
+            ReplaceBookmarks = true,
+            Bookmarks = [new Bookmark { Id = "b-1", TenantId = tenant, InstanceId = "i-1", ActivityId = "wait", Name = "Elsa.Event", Hash = "h", ResumeAt = db.Time.GetUtcNow().AddHours(1) }],
+        };
+        (await instances.SaveProgressAsync(tenant, "i-1", "node-a", checkpoint, ct)).ShouldBeTrue();
+
+        // Another node (its lease is not ours) writes nothing: not the state, not its journal, not its bookmarks.
+        var intruder = checkpoint with
+        {
+            Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Faulted, StateJson = "{\"step\":99}" },
+            Journal = [Entry(tenant, "i-1", 4)],
+            Bookmarks = [],
+        };
+        (await instances.SaveProgressAsync(tenant, "i-1", "node-b", intruder, ct)).ShouldBeFalse();
+
+        var saved = (await instances.GetAsync(tenant, "i-1", ct)).ShouldNotBeNull();
+        saved.Status.ShouldBe(WorkflowStatus.Suspended);
+        saved.SubStatus.ShouldBe("waiting");
+        saved.StateJson.ShouldBe("{\"step\":1}");
+        saved.CorrelationId.ShouldBe("c-1");
+        saved.UpdatedAt.ShouldBe(db.Time.GetUtcNow());
+        saved.FinishedAt.ShouldBeNull();
+        saved.LeaseOwner.ShouldBe("node-a");
+        (await db.Get<IJournalStore>().ListAsync(tenant, "i-1", cancellationToken: ct)).Select(j => j.Sequence).ShouldBe([1, 2, 3]);
+        var bookmark = (await db.Get<IBookmarkStore>().ListByInstanceAsync(tenant, "i-1", ct)).ShouldHaveSingleItem();
+        bookmark.ResumeAt.ShouldBe(db.Time.GetUtcNow().AddHours(1));
+
+        // The end: no state given keeps the stored one, bookmarks are cleared, the lease is released.
+        db.Time.Advance(TimeSpan.FromSeconds(1));
+        var end = new InstanceProgress
+        {
+            Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished },
+            Journal = [Entry(tenant, "i-1", 4)],
+            ReplaceBookmarks = true,
+            ReleaseLease = true,
+        };
+        (await instances.SaveProgressAsync(tenant, "i-1", "node-a", end, ct)).ShouldBeTrue();
+        var finished = (await instances.GetAsync(tenant, "i-1", ct)).ShouldNotBeNull();
+        finished.Status.ShouldBe(WorkflowStatus.Finished);
+        finished.StateJson.ShouldBe("{\"step\":1}");
+        finished.CorrelationId.ShouldBe("c-1");
+        finished.FinishedAt.ShouldBe(db.Time.GetUtcNow());
+        finished.LeaseOwner.ShouldBeNull();
+        finished.LeaseExpiresAt.ShouldBeNull();
+        (await db.Get<IBookmarkStore>().ListByInstanceAsync(tenant, "i-1", ct)).ShouldBeEmpty();
+        (await db.Get<IJournalStore>().ListAsync(tenant, "i-1", cancellationToken: ct)).Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task SaveProgressAsync_ConcurrentRunsOnSqlite_EachRunsWritesLandWithItsOwnRun()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var inbox = db.Get<IWebhookInboxStore>();
+        var instances = db.Get<IWorkflowInstanceStore>();
+        var tenant = Some.TenantId();
+        for (var i = 0; i < 30; i++)
+        {
+            await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", $"k-{i}", null, "{}"), NewInstance(tenant, $"i-{i}", db.Time), ct);
+        }
+
+        // 30 ends at once, a third of them by a node that does not hold the lease: those are undone alone.
+        var saves = Enumerable.Range(0, 30).Select(i => Task.Run(
+            () => instances.SaveProgressAsync(tenant, $"i-{i}", i % 3 == 0 ? "node-b" : "node-a", new InstanceProgress
+            {
+                Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished, StateJson = $"{{\"i\":{i}}}" },
+                Journal = [Entry(tenant, $"i-{i}", 1), Entry(tenant, $"i-{i}", 2)],
+                ReleaseLease = true,
+            }, ct),
+            ct)).ToList();
+        var saved = await Task.WhenAll(saves);
+
+        saved.Count(s => s).ShouldBe(20);
+        await using var read = db.CreateContext();
+        var rows = await read.WorkflowInstances.AsNoTracking().Where(x => x.TenantId == tenant).ToListAsync(ct);
+        var journal = await read.JournalEntries.AsNoTracking().Where(x => x.TenantId == tenant).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            var i = int.Parse(row.Id[2..], System.Globalization.CultureInfo.InvariantCulture);
+            var mine = i % 3 != 0;
+            row.Status.ShouldBe(mine ? WorkflowStatus.Finished : WorkflowStatus.Running);
+            row.StateJson.ShouldBe(mine ? $"{{\"i\":{i}}}" : null);
+            journal.Count(j => j.InstanceId == row.Id).ShouldBe(mine ? 2 : 0);
+        }
+    }
+
+    private static WorkflowInstance NewInstance(string tenant, string id, TimeProvider time) => new()
+    {
+        Id = id,
+        TenantId = tenant,
+        DefinitionId = "wf",
+        Version = 1,
+        Status = WorkflowStatus.Running,
+        LeaseOwner = "node-a",
+        LeaseExpiresAt = time.GetUtcNow().AddMinutes(5),
+        TriggerKind = "http",
+    };
+
+    private static JournalEntry Entry(string tenant, string instance, int sequence) => new()
+    {
+        TenantId = tenant,
+        InstanceId = instance,
+        DefinitionId = "wf",
+        Sequence = sequence,
+        ActivityId = $"a{sequence}",
+        ActivityType = "Elsa.WriteLine",
+        Outcomes = "Done",
+        StartedAt = DateTimeOffset.UnixEpoch.AddSeconds(sequence),
+        DurationMs = 1,
+    };
+}
