@@ -88,6 +88,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IWebhookInboxStore, WebhookInboxStore>();
         services.TryAddSingleton<IOnceKeyStore, OnceKeyStore>();
         services.TryAddSingleton<ISnapshotStore, SnapshotStore>();
+        services.TryAddSingleton<Schedules.ICronFireStore, Schedules.CronFireStore>();
         services.TryAddSingleton<IAuditStore, AuditStore>();
         return services;
     }

@@ -30,7 +30,7 @@ public sealed class RunningHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<RunningHost> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? configuration = null, bool demo = false)
+    public static async Task<RunningHost> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? configuration = null, bool demo = false, Action<IServiceCollection>? services = null)
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("rulesengine-host-").FullName;
@@ -44,7 +44,7 @@ public sealed class RunningHost : IAsyncDisposable
             config[k] = v;
         }
 
-        var settings = new ServeSettings { Urls = "http://127.0.0.1:0", DataDirectory = dataDirectory, Configuration = config, Demo = demo };
+        var settings = new ServeSettings { Urls = "http://127.0.0.1:0", DataDirectory = dataDirectory, Configuration = config, Demo = demo, ConfigureServices = services };
         var app = RulesEngineWebHost.Build(settings);
         await RulesEngineWebHost.StartAsync(app, settings, TextWriter.Null, TestContext.Current.CancellationToken);
         return new RunningHost(app, dataDirectory, owns);

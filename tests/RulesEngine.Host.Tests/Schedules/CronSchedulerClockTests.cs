@@ -1,0 +1,174 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using RulesEngine.Core.Execution;
+using RulesEngine.Host.Features.Runs;
+using RulesEngine.Host.Tests.Support;
+using RulesEngine.Persistence.Instances;
+using RulesEngine.Persistence.Schedules;
+using RulesEngine.Persistence.Workflows;
+
+namespace RulesEngine.Host.Tests.Schedules;
+
+/// <summary>The cron scheduler of a real host whose clock the test moves (a fake <see cref="TimeProvider"/>).</summary>
+public sealed class CronSchedulerClockTests
+{
+    // Not on a whole second: a scheduler polling on a grid from its start would fire at .250, never at the due time.
+    private static readonly DateTimeOffset Start = new(2026, 5, 4, 10, 0, 0, 250, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ManyTriggersDueAtOneInstant_EachFiresOnceAtItsDueTime_AndAgainAtTheNext()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start);
+        await using var host = await RunningHost.StartAsync(services: s => UseClock(s, clock));
+        const int Count = 130; // more than one commit batch (128)
+        var tenants = new[] { (await host.CreateTenantAsync()).Tenant, (await host.CreateTenantAsync()).Tenant };
+        var triggers = Enumerable.Range(0, Count).Select(i => new CronTriggerKey(tenants[i % 2], $"wf{i}", "cron")).ToList();
+        await Parallel.ForEachAsync(triggers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (t, _) =>
+            await PublishAsync(host, t.TenantId, t.DefinitionId, """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 * * * * *"}"""));
+
+        await ScheduledAsync(host, clock, triggers);
+
+        var first = new DateTimeOffset(2026, 5, 4, 10, 1, 0, TimeSpan.Zero);
+        var fired = await PassAsync(host, clock, first, tenants, Count);
+        fired.ShouldAllBe(f => f.Instance.CreatedAt == first && f.Instance.TriggerKind == "cron");
+        fired.Select(f => (f.TenantId, f.Instance.DefinitionId)).Distinct().Count().ShouldBe(Count);
+
+        // The next fires start only once these runs are done (overlap policy "skip" by default).
+        await FinishedAsync(host, tenants, Count);
+        var second = first.AddMinutes(1);
+        fired = await PassAsync(host, clock, second, tenants, 2 * Count);
+        fired.Count(f => f.Instance.CreatedAt == second).ShouldBe(Count);
+        fired.GroupBy(f => (f.TenantId, f.Instance.DefinitionId)).ShouldAllBe(g => g.Count() == 2);
+
+        // Each instance carries the fire time it was started for.
+        var sample = fired.First(f => f.Instance.CreatedAt == second);
+        var state = WorkflowState.Deserialize((await host.Services.GetRequiredService<IWorkflowInstanceStore>().GetAsync(sample.TenantId, sample.Instance.Id, ct))!.StateJson!);
+        DateTimeOffset.Parse(state.Trigger!.Body!["fireTime"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(second);
+    }
+
+    [Fact]
+    public async Task HostDownForHours_RunOnceCatchesUpWithOneFire_SkipWaitsForTheNext()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("rulesengine-cron-").FullName;
+        try
+        {
+            string tenant;
+            var clock = new FakeTimeProvider(Start);
+            await using (var host = await RunningHost.StartAsync(folder, services: s => UseClock(s, clock)))
+            {
+                tenant = (await host.CreateTenantAsync()).Tenant;
+                await PublishAsync(host, tenant, "catchup", """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 0 * * * *","misfirePolicy":"RunOnce"}""");
+                await PublishAsync(host, tenant, "skip", """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 0 * * * *","misfirePolicy":"Skip"}""");
+                await ScheduledAsync(host, clock, [new(tenant, "catchup", "cron"), new(tenant, "skip", "cron")]);
+            }
+
+            // Restarted two and a half hours later: 11:00 and 12:00 were missed.
+            var later = new FakeTimeProvider(new DateTimeOffset(2026, 5, 4, 12, 30, 0, TimeSpan.Zero));
+            await using var restarted = await RunningHost.StartAsync(folder, services: s => UseClock(s, later));
+            var fired = await InstancesAsync(restarted, [tenant], 1);
+            fired.Single().Instance.DefinitionId.ShouldBe("catchup"); // the skipped one was decided in the same pass
+            var state = WorkflowState.Deserialize((await restarted.Services.GetRequiredService<IWorkflowInstanceStore>().GetAsync(tenant, fired[0].Instance.Id, ct))!.StateJson!);
+            DateTimeOffset.Parse(state.Trigger!.Body!["fireTime"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture)
+                .ShouldBe(new DateTimeOffset(2026, 5, 4, 12, 0, 0, TimeSpan.Zero));
+
+            var next = new DateTimeOffset(2026, 5, 4, 13, 0, 0, TimeSpan.Zero);
+            fired = await PassAsync(restarted, later, next, [tenant], 3);
+            fired.Where(f => f.Instance.CreatedAt == next).Select(f => f.Instance.DefinitionId).Order().ShouldBe(["catchup", "skip"]);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void UseClock(IServiceCollection services, TimeProvider clock)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton(clock);
+    }
+
+    private static async Task PublishAsync(RunningHost host, string tenant, string id, string cronActivity)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = host.Services.GetRequiredService<IWorkflowDefinitionStore>();
+        await store.CreateAsync(tenant, new NewWorkflowDefinition(id, id, null, $$$"""
+        {"root":{"id":"f","type":"Elsa.Flowchart","activities":[
+          {{{cronActivity}}},
+          {"id":"out","type":"Elsa.SetOutput","outputName":"Fired","outputValue":"yes"}],
+         "connections":[{"source":{"activity":"cron","port":"Done"},"target":{"activity":"out","port":"In"}}]}}
+        """, "test"), ct);
+        var version = await store.PublishAsync(tenant, id, null, ct);
+        await host.Services.GetRequiredService<ITriggerIndexer>().ReindexAsync(tenant, id, host.Services.GetRequiredService<BlueprintCache>().Get(tenant, version!), ct);
+    }
+
+    /// <summary>Moves the clock to the scheduler's next index refresh and waits until it has recorded every trigger as seen.</summary>
+    private static async Task ScheduledAsync(RunningHost host, FakeTimeProvider clock, IReadOnlyCollection<CronTriggerKey> triggers)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var store = host.Services.GetRequiredService<ICronFireStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await store.GetLastFiresAsync(triggers, ct)).Count < triggers.Count)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the scheduler did not pick the triggers up");
+            await Task.Delay(50, ct);
+        }
+    }
+
+    /// <summary>Moves the clock to just before <paramref name="due"/>, then onto it, and waits for the instances.</summary>
+    private static async Task<List<Fired>> PassAsync(RunningHost host, FakeTimeProvider clock, DateTimeOffset due, string[] tenants, int expected)
+    {
+        clock.SetUtcNow(due.AddMilliseconds(-1));
+        await Task.Delay(200, TestContext.Current.CancellationToken); // the scheduler settles on its wake-up for the due time
+        clock.SetUtcNow(due);
+        return await InstancesAsync(host, tenants, expected);
+    }
+
+    private static async Task FinishedAsync(RunningHost host, string[] tenants, int expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = host.Services.GetRequiredService<IWorkflowInstanceStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var finished = 0;
+        while (finished < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, ct);
+            finished = 0;
+            foreach (var tenant in tenants)
+            {
+                finished += (await store.ListAsync(tenant, new InstanceQuery { Status = RulesEngine.Persistence.Instances.WorkflowStatus.Finished, PageSize = 500 }, ct)).Items.Count;
+            }
+        }
+
+        finished.ShouldBe(expected);
+    }
+
+    private static async Task<List<Fired>> InstancesAsync(RunningHost host, string[] tenants, int expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = host.Services.GetRequiredService<IWorkflowInstanceStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var all = new List<Fired>();
+            foreach (var tenant in tenants)
+            {
+                all.AddRange((await store.ListAsync(tenant, new InstanceQuery { PageSize = 500 }, ct)).Items.Select(i => new Fired(tenant, i)));
+            }
+
+            if (all.Count >= expected || DateTime.UtcNow > deadline)
+            {
+                all.Count.ShouldBe(expected);
+                return all;
+            }
+
+            await Task.Delay(100, ct);
+        }
+    }
+
+    private sealed record Fired(string TenantId, WorkflowInstanceSummary Instance);
+}
