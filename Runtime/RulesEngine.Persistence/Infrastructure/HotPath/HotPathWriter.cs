@@ -143,7 +143,7 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
                 catch (Exception failure)
 #pragma warning restore CA1031
                 {
-                    job.Fail(failure);
+                    job.Undo(failure);
                     await session.ExecuteAsync("ROLLBACK TO hot_path;", CancellationToken.None).ConfigureAwait(false);
                     await session.ExecuteAsync("RELEASE hot_path;", CancellationToken.None).ConfigureAwait(false);
                 }
@@ -258,8 +258,13 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
 
         public abstract Task RunAsync(HotPathSession session);
 
+        /// <summary>This write was undone (its savepoint rolled back); its caller hears so after the batch's commit.</summary>
+        public abstract void Undo(Exception failure);
+
+        /// <summary>The batch committed: answer the caller with its value, or with why its write was undone.</summary>
         public abstract void Complete();
 
+        /// <summary>Nothing of the batch was committed.</summary>
         public abstract void Fail(Exception failure);
 
         public abstract void Cancel();
@@ -269,30 +274,30 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _value;
-        private bool _ran;
+        private Exception? _undone;
 
         public Task<T> Result => _done.Task;
 
-        public override async Task RunAsync(HotPathSession session)
-        {
+        public override async Task RunAsync(HotPathSession session) =>
             _value = await work(session, CancellationToken.None).ConfigureAwait(false);
-            _ran = true;
-        }
 
-        // Only a write that ran and was not undone is answered with its value, and only after the commit.
+        public override void Undo(Exception failure) => _undone = failure;
+
+        // Both answers wait for the commit: a duplicate delivery undone here looks up the row that beat it, which is
+        // only visible to other connections once the batch that holds it is committed.
         public override void Complete()
         {
-            if (_ran)
+            if (_undone is not null)
+            {
+                _done.TrySetException(_undone);
+            }
+            else
             {
                 _done.TrySetResult(_value!);
             }
         }
 
-        public override void Fail(Exception failure)
-        {
-            _ran = false;
-            _done.TrySetException(failure);
-        }
+        public override void Fail(Exception failure) => _done.TrySetException(failure);
 
         public override void Cancel() => _done.TrySetCanceled(CancellationToken);
     }
