@@ -21,9 +21,6 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
     /// <summary>Writes committed together at most; a batch's commit is one fsync at most (WAL, synchronous=NORMAL: none).</summary>
     private const int MaxBatch = 128;
 
-    /// <summary>How often the WAL is copied back into the database file, beside the writer (a passive checkpoint never blocks it).</summary>
-    private static readonly TimeSpan CheckpointEvery = TimeSpan.FromSeconds(1);
-
     private readonly DbProviderFactory _provider;
     private readonly string _connectionString;
     private readonly DatabaseOptions _options;
@@ -32,8 +29,6 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
     private bool _closed;
     private readonly Thread? _loop;
     private HotPathSession? _session;
-    private Timer? _checkpointer;
-    private int _checkpointing;
 
     public HotPathWriter(IDbContextFactory<RulesEngineDbContext> factory, IOptions<DatabaseOptions> options)
     {
@@ -189,47 +184,15 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
             await session.ExecuteAsync($"PRAGMA synchronous={_options.SqliteSynchronous.ToUpperInvariant()};", CancellationToken.None).ConfigureAwait(false);
         }
 
-        // The writer never checkpoints the WAL itself: a checkpoint copies pages into the database file and syncs it,
-        // which stalled every write queued behind it. The checkpointer does it beside the writer (see below).
-        await session.ExecuteAsync("PRAGMA wal_autocheckpoint=0;", CancellationToken.None).ConfigureAwait(false);
-        _checkpointer ??= new Timer(_ => Checkpoint(), null, CheckpointEvery, CheckpointEvery);
+        // The writer keeps SQLite's own WAL checkpoints (after a commit, every 1,000 pages). Checkpointing beside it
+        // from another connection on a timer was tried: under steady load those checkpoints never caught up with the
+        // writer, so the WAL was never restarted and grew to gigabytes within minutes.
         _session = session;
         return session;
     }
 
-    private void Checkpoint()
-    {
-        if (Interlocked.Exchange(ref _checkpointing, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            using var connection = _provider.CreateConnection()!;
-            connection.ConnectionString = _connectionString;
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
-        }
-#pragma warning disable CA1031 // A checkpoint that fails (busy, disk) is retried on the next tick; the WAL keeps the data meanwhile.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-        finally
-        {
-            Volatile.Write(ref _checkpointing, 0);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (_checkpointer is { } checkpointer)
-        {
-            await checkpointer.DisposeAsync().ConfigureAwait(false);
-        }
 
         if (_queue is not null)
         {
