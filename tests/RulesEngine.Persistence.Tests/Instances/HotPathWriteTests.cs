@@ -167,6 +167,36 @@ public sealed class HotPathWriteTests
         }
     }
 
+    [Fact]
+    public async Task SustainedWritesOnSqlite_KeepTheWalBounded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var inbox = db.Get<IWebhookInboxStore>();
+        var instances = db.Get<IWorkflowInstanceStore>();
+        var tenant = Some.TenantId();
+        var state = "{\"pad\":\"" + new string('x', 8_000) + "\"}";
+
+        // 1,500 runs (start, end) from 16 writers at once: ~30 MB through the WAL. SQLite's checkpoints must keep
+        // restarting it; checkpoints from beside the writer once let it grow without bound under steady load.
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1_500), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
+        {
+            await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", $"k-{i}", null, "{}"), NewInstance(tenant, $"i-{i}", db.Time), token);
+            (await instances.SaveProgressAsync(tenant, $"i-{i}", "node-a", new InstanceProgress
+            {
+                Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished, StateJson = state },
+                Journal = [Entry(tenant, $"i-{i}", 1)],
+                ReleaseLease = true,
+            }, token)).ShouldBeTrue();
+        });
+
+        await using var read = db.CreateContext();
+        (await read.WorkflowInstances.AsNoTracking().CountAsync(x => x.TenantId == tenant && x.Status == WorkflowStatus.Finished, ct)).ShouldBe(1_500);
+        var wal = new FileInfo(read.Database.GetDbConnection().DataSource + "-wal");
+        wal.Exists.ShouldBeTrue();
+        wal.Length.ShouldBeLessThan(12 * 1024 * 1024, "the WAL restarts after checkpoints instead of growing with the data");
+    }
+
     private static WorkflowInstance NewInstance(string tenant, string id, TimeProvider time) => new()
     {
         Id = id,
