@@ -80,7 +80,6 @@ internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbConte
         }
 
         // The read above and this conditional UPDATE together: the WHERE re-checks the lease at write time.
-        var terminal = update.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled;
         var leaseExpires = update.ExtendLeaseBy is { } extend ? now + extend : row.LeaseExpiresAt;
         var updated = await db.WorkflowInstances
             .Where(i => i.TenantId == tenantId && i.Id == instanceId && i.LeaseOwner == leaseOwner && i.LeaseExpiresAt > now)
@@ -91,7 +90,7 @@ internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbConte
                     .SetProperty(i => i.Error, update.Error)
                     .SetProperty(i => i.CorrelationId, update.CorrelationId ?? row.CorrelationId)
                     .SetProperty(i => i.UpdatedAt, now)
-                    .SetProperty(i => i.FinishedAt, terminal ? now : null)
+                    .SetProperty(i => i.FinishedAt, update.IsTerminal ? now : null)
                     .SetProperty(i => i.LeaseExpiresAt, leaseExpires),
                 cancellationToken).ConfigureAwait(false);
         return updated == 1;

@@ -17,4 +17,7 @@ public sealed record WorkflowInstanceUpdate
     public string? CorrelationId { get; init; }
 
     public TimeSpan? ExtendLeaseBy { get; init; }
+
+    /// <summary>The run ended here (Finished, Faulted or Cancelled): the stores stamp <c>FinishedAt</c>.</summary>
+    public bool IsTerminal => Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled;
 }

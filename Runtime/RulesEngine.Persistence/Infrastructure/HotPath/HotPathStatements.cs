@@ -20,7 +20,8 @@ internal sealed class HotPathStatements
     private readonly RelationalTypeMapping _bookmarkTenantMapping;
     private readonly RelationalTypeMapping _bookmarkInstanceMapping;
     private readonly ConcurrentDictionary<int, string> _progressUpdates = new();
-    private readonly ConcurrentDictionary<string, (RelationalTypeMapping Mapping, string Name)> _instanceParameters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (RelationalTypeMapping Mapping, string Name)> _setParameters;
+    private readonly Dictionary<string, (RelationalTypeMapping Mapping, string Name)> _whereParameters;
 
     public HotPathStatements(IModel model, ISqlGenerationHelper sql)
     {
@@ -32,6 +33,10 @@ internal sealed class HotPathStatements
 
         _instance = model.FindEntityType(typeof(WorkflowInstance))!;
         _instanceTable = sql.DelimitIdentifier(_instance.GetTableName()!, _instance.GetSchema());
+        _setParameters = InstanceParameters(SetPrefix, nameof(WorkflowInstance.Status), nameof(WorkflowInstance.SubStatus), nameof(WorkflowInstance.Error),
+            nameof(WorkflowInstance.UpdatedAt), nameof(WorkflowInstance.FinishedAt), nameof(WorkflowInstance.StateJson), nameof(WorkflowInstance.CorrelationId));
+        _whereParameters = InstanceParameters(WherePrefix, nameof(WorkflowInstance.TenantId), nameof(WorkflowInstance.Id),
+            nameof(WorkflowInstance.LeaseOwner), nameof(WorkflowInstance.LeaseExpiresAt));
         var bookmark = model.FindEntityType(typeof(Bookmark))!;
         var bookmarkTable = StoreObjectIdentifier.Table(bookmark.GetTableName()!, bookmark.GetSchema());
         var tenant = bookmark.FindProperty(nameof(Bookmark.TenantId))!;
@@ -82,7 +87,6 @@ internal sealed class HotPathStatements
         HotPathSession session, string tenantId, string instanceId, string leaseOwner, DateTimeOffset now,
         WorkflowInstanceUpdate update, bool releaseLease, CancellationToken cancellationToken)
     {
-        var terminal = update.Status is WorkflowStatus.Finished or WorkflowStatus.Faulted or WorkflowStatus.Cancelled;
         var variant = (update.StateJson is null ? 0 : 1) | (update.CorrelationId is null ? 0 : 2) | (releaseLease ? 4 : 0);
         var sql = _progressUpdates.GetOrAdd(variant, BuildProgressUpdate);
         var command = session.Command(sql);
@@ -91,7 +95,7 @@ internal sealed class HotPathStatements
         Set(command, nameof(WorkflowInstance.SubStatus), update.SubStatus);
         Set(command, nameof(WorkflowInstance.Error), update.Error);
         Set(command, nameof(WorkflowInstance.UpdatedAt), now);
-        Set(command, nameof(WorkflowInstance.FinishedAt), terminal ? now : null);
+        Set(command, nameof(WorkflowInstance.FinishedAt), update.IsTerminal ? now : null);
         if (update.StateJson is not null)
         {
             Set(command, nameof(WorkflowInstance.StateJson), update.StateJson);
@@ -102,19 +106,31 @@ internal sealed class HotPathStatements
             Set(command, nameof(WorkflowInstance.CorrelationId), update.CorrelationId);
         }
 
-        Set(command, nameof(WorkflowInstance.TenantId), tenantId, "w_");
-        Set(command, nameof(WorkflowInstance.Id), instanceId, "w_");
-        Set(command, nameof(WorkflowInstance.LeaseOwner), leaseOwner, "w_");
-        Set(command, nameof(WorkflowInstance.LeaseExpiresAt), now, "w_");
+        Where(command, nameof(WorkflowInstance.TenantId), tenantId);
+        Where(command, nameof(WorkflowInstance.Id), instanceId);
+        Where(command, nameof(WorkflowInstance.LeaseOwner), leaseOwner);
+        Where(command, nameof(WorkflowInstance.LeaseExpiresAt), now);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private void Set(System.Data.Common.DbCommand command, string property, object? value, string prefix = "s_")
+    private const string SetPrefix = "s_";
+    private const string WherePrefix = "w_";
+
+    private Dictionary<string, (RelationalTypeMapping Mapping, string Name)> InstanceParameters(string prefix, params string[] properties) =>
+        properties.ToDictionary(
+            p => p,
+            p => (_instance.FindProperty(p)!.GetRelationalTypeMapping(), _sql.GenerateParameterName(prefix + p)),
+            StringComparer.Ordinal);
+
+    private void Set(System.Data.Common.DbCommand command, string property, object? value)
     {
-        var (mapping, name) = _instanceParameters.GetOrAdd(
-            prefix == "s_" ? property : prefix + property,
-            (_, p) => (_instance.FindProperty(p.Property)!.GetRelationalTypeMapping(), _sql.GenerateParameterName(p.Prefix + p.Property)),
-            (Property: property, Prefix: prefix));
+        var (mapping, name) = _setParameters[property];
+        HotPathSession.Add(command, mapping, name, value);
+    }
+
+    private void Where(System.Data.Common.DbCommand command, string property, object? value)
+    {
+        var (mapping, name) = _whereParameters[property];
         HotPathSession.Add(command, mapping, name, value);
     }
 
@@ -126,17 +142,17 @@ internal sealed class HotPathStatements
         var setters = new List<string>();
         foreach (var property in new[] { nameof(WorkflowInstance.Status), nameof(WorkflowInstance.SubStatus), nameof(WorkflowInstance.Error), nameof(WorkflowInstance.UpdatedAt), nameof(WorkflowInstance.FinishedAt) })
         {
-            setters.Add($"{Column(property)} = {Parameter("s_", property)}");
+            setters.Add($"{Column(property)} = {Parameter(SetPrefix, property)}");
         }
 
         if ((variant & 1) != 0)
         {
-            setters.Add($"{Column(nameof(WorkflowInstance.StateJson))} = {Parameter("s_", nameof(WorkflowInstance.StateJson))}");
+            setters.Add($"{Column(nameof(WorkflowInstance.StateJson))} = {Parameter(SetPrefix, nameof(WorkflowInstance.StateJson))}");
         }
 
         if ((variant & 2) != 0)
         {
-            setters.Add($"{Column(nameof(WorkflowInstance.CorrelationId))} = {Parameter("s_", nameof(WorkflowInstance.CorrelationId))}");
+            setters.Add($"{Column(nameof(WorkflowInstance.CorrelationId))} = {Parameter(SetPrefix, nameof(WorkflowInstance.CorrelationId))}");
         }
 
         if ((variant & 4) != 0)
@@ -146,10 +162,10 @@ internal sealed class HotPathStatements
         }
 
         return new StringBuilder("UPDATE ").Append(_instanceTable).Append(" SET ").AppendJoin(", ", setters)
-            .Append(" WHERE ").Append(Column(nameof(WorkflowInstance.TenantId))).Append(" = ").Append(Parameter("w_", nameof(WorkflowInstance.TenantId)))
-            .Append(" AND ").Append(Column(nameof(WorkflowInstance.Id))).Append(" = ").Append(Parameter("w_", nameof(WorkflowInstance.Id)))
-            .Append(" AND ").Append(Column(nameof(WorkflowInstance.LeaseOwner))).Append(" = ").Append(Parameter("w_", nameof(WorkflowInstance.LeaseOwner)))
-            .Append(" AND ").Append(Column(nameof(WorkflowInstance.LeaseExpiresAt))).Append(" > ").Append(Parameter("w_", nameof(WorkflowInstance.LeaseExpiresAt)))
+            .Append(" WHERE ").Append(Column(nameof(WorkflowInstance.TenantId))).Append(" = ").Append(Parameter(WherePrefix, nameof(WorkflowInstance.TenantId)))
+            .Append(" AND ").Append(Column(nameof(WorkflowInstance.Id))).Append(" = ").Append(Parameter(WherePrefix, nameof(WorkflowInstance.Id)))
+            .Append(" AND ").Append(Column(nameof(WorkflowInstance.LeaseOwner))).Append(" = ").Append(Parameter(WherePrefix, nameof(WorkflowInstance.LeaseOwner)))
+            .Append(" AND ").Append(Column(nameof(WorkflowInstance.LeaseExpiresAt))).Append(" > ").Append(Parameter(WherePrefix, nameof(WorkflowInstance.LeaseExpiresAt)))
             .Append(_sql.StatementTerminator).ToString();
     }
 }

@@ -53,8 +53,6 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    public HotPathStatements Statements => _statements;
-
     /// <summary>Runs <paramref name="work"/> in a transaction and returns its result once that transaction is committed.</summary>
     public async Task<T> WriteAsync<T>(Func<HotPathSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
