@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace RulesEngine.Persistence;
 
@@ -51,4 +52,16 @@ public sealed class DatabaseOptions
     /// </summary>
     /// <value>Default 2 seconds.</value>
     public TimeSpan ReadCacheTimeToLive { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The options as configured: section <c>Database</c>, connection string <c>ConnectionStrings:RulesEngine</c>.</summary>
+    public static DatabaseOptions Read(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection(SectionName).Bind(options);
+        options.ConnectionString = configuration.GetConnectionString(ConnectionStringName) ?? options.ConnectionString;
+        return options;
+    }
+
+    /// <summary>The connection string in use: the configured one, or on SQLite the default file in <see cref="DataDirectory"/>.</summary>
+    public string ResolveConnectionString() => Infrastructure.DbContextOptionsConfigurator.ResolveConnectionString(this);
 }

@@ -38,7 +38,7 @@ public static class PersistenceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         // The provider decides which context type (and so which migrations) to register, so it is read now.
-        var options = ReadOptions(configuration);
+        var options = DatabaseOptions.Read(configuration);
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .PostConfigure(o => o.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? o.ConnectionString)
@@ -91,14 +91,6 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<Schedules.ICronFireStore, Schedules.CronFireStore>();
         services.TryAddSingleton<IAuditStore, AuditStore>();
         return services;
-    }
-
-    private static DatabaseOptions ReadOptions(IConfiguration configuration)
-    {
-        var options = new DatabaseOptions();
-        configuration.GetSection(DatabaseOptions.SectionName).Bind(options);
-        options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? options.ConnectionString;
-        return options;
     }
 
     private static void AddProvider<TContext>(IServiceCollection services, DatabaseOptions options, string connectionString)

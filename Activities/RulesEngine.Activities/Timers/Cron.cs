@@ -7,7 +7,7 @@ namespace RulesEngine.Activities.Timers;
     Description = "Triggers the workflow on a cron schedule, in a time zone.")]
 public sealed class Cron : Activity
 {
-    [Input(Description = "Cron expression: 5 fields (minute hour day month weekday) or 6 with seconds first.", UiHint = UiHints.Cron, Required = true)]
+    [Input(Description = "Cron expression: 5 fields (Unix: minute hour day month weekday) or 6-7 fields (Quartz: seconds first, optional year, `?` allowed).", UiHint = UiHints.Cron, Required = true)]
     public Input<string> CronExpression { get; set; } = new("0 */6 * * *");
 
     [Input(Description = "IANA time zone, e.g. Europe/Warsaw (default UTC).")]
@@ -21,6 +21,28 @@ public sealed class Cron : Activity
 
     [Input(Description = "When false the schedule does not fire.")]
     public Input<bool> Enabled { get; set; } = new(true);
+
+    public override string? ValidateLiteral(string inputName, object? value)
+    {
+        try
+        {
+            switch (inputName)
+            {
+                case "cronExpression":
+                    CronSchedule.Parse(value as string ?? string.Empty);
+                    break;
+                case "timeZone":
+                    CronSchedule.Zone(value as string);
+                    break;
+            }
+
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            return ex.Message;
+        }
+    }
 
     public override ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

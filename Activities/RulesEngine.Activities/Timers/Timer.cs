@@ -10,6 +10,11 @@ public sealed class Timer : Activity
     [Input(Description = "The interval: 00:15:00, 15m or PT15M.", UiHint = UiHints.TimeSpan)]
     public Input<TimeSpan> Interval { get; set; } = new(System.TimeSpan.FromMinutes(15));
 
+    public override string? ValidateLiteral(string inputName, object? value) =>
+        inputName == "interval" && value is TimeSpan interval && interval < TimeSpan.FromSeconds(1)
+            ? $"the interval is {interval}; it must be at least one second"
+            : null;
+
     public override ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         if (!context.IsTriggerOfRun)

@@ -8,6 +8,14 @@ describe('describeCron', () => {
     if (r.ok) expect(r.text).toBe('Every 15 minutes, between 08:00 and 17:59, Monday through Friday');
   });
 
+  it('numbers weekdays per dialect: Quartz from Sunday 1, Unix from Sunday 0', () => {
+    expect(describeCron('0 0 9 ? * 2')).toEqual({ ok: true, text: 'At 09:00, only on Monday' });
+    expect(describeCron('0 9 * * 1')).toEqual({ ok: true, text: 'At 09:00, only on Monday' });
+    const friday = new Date('2026-05-01T12:00:00Z');
+    expect(nextFireTimes('0 0 9 ? * 2-6', 'UTC', friday, 1).map((d) => d.toISOString())).toEqual(['2026-05-04T09:00:00.000Z']);
+    expect(nextFireTimes('0 9 * * 1-5', 'UTC', friday, 1).map((d) => d.toISOString())).toEqual(['2026-05-04T09:00:00.000Z']);
+  });
+
   it('describes a 5-field expression', () => {
     const r = describeCron('30 2 * * *');
     expect(r).toEqual({ ok: true, text: 'At 02:30' });

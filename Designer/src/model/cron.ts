@@ -6,10 +6,18 @@ import { CronExpressionParser } from 'cron-parser';
 
 export interface CronFields { expression: string; year: string | null }
 
+// The server reads 5 fields as Unix crontab (Sunday 0) and 6-7 as Quartz (Sunday 1), so a Quartz weekday number is moved
+// down by one for cron-parser, which always counts from Sunday 0.
 export function splitQuartz(expression: string): CronFields {
   const parts = expression.trim().split(/\s+/).filter((p) => p.length > 0);
+  if (parts.length >= 6) parts[5] = quartzWeekdaysToUnix(parts[5] ?? '*');
   if (parts.length === 7) return { expression: parts.slice(0, 6).join(' '), year: parts[6] ?? null };
   return { expression: parts.join(' '), year: null };
+}
+
+/** `2-6` → `1-5`, `6#3` → `5#3`, `6L` → `5L`; steps, names, `*` and `?` stay. */
+export function quartzWeekdaysToUnix(field: string): string {
+  return field.replace(/(^|[,-])(\d+)/g, (_, lead: string, day: string) => `${lead}${Number(day) - 1}`);
 }
 
 /** Plain-language description, e.g. "Every 15 minutes, between 08:00 AM and 05:59 PM, Monday through Friday". */
@@ -18,7 +26,8 @@ export function describeCron(expression: string): { ok: true; text: string } | {
   const check = validateCron(expression);
   if (check) return { ok: false, error: check };
   try {
-    return { ok: true, text: cronstrue.toString(expression.trim(), { use24HourTimeFormat: true, verbose: false }) };
+    const quartz = expression.trim().split(/\s+/).length >= 6;
+    return { ok: true, text: cronstrue.toString(expression.trim(), { use24HourTimeFormat: true, verbose: false, dayOfWeekStartIndexZero: !quartz }) };
   } catch (e) {
     return { ok: false, error: typeof e === 'string' ? e : e instanceof Error ? e.message : 'Invalid cron expression.' };
   }

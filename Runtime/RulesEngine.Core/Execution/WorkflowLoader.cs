@@ -175,6 +175,10 @@ public sealed class WorkflowLoader(ActivityRegistry registry, IServiceProvider s
                 {
                     binding.CachedLiteral = ValueConverter.Convert(property.Expression.Value, input.ValueType);
                     binding.HasCachedLiteral = true;
+                    if (activity.ValidateLiteral(input.Name, binding.CachedLiteral) is { } invalid)
+                    {
+                        problems.Add(Problem(bn.Node, ProblemCodes.InvalidInput, $"input '{input.Name}': {invalid}") with { Input = input.Name });
+                    }
                 }
                 catch (InvalidCastException ex)
                 {

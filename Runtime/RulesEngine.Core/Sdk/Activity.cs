@@ -17,6 +17,13 @@ public abstract class Activity
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Checks a literal input value when the workflow is loaded (validate, publish), so a value the activity would only
+    /// refuse at run time, such as a cron expression, is reported against its activity and input before it is published.
+    /// Returns the problem, or null when the value is fine.
+    /// </summary>
+    public virtual string? ValidateLiteral(string inputName, object? value) => null;
+
     /// <summary>Called on a container when a child it scheduled has completed.</summary>
     public virtual ValueTask OnChildCompletedAsync(ActivityContext context, ChildCompletion child, CancellationToken cancellationToken)
         => ValueTask.CompletedTask;

@@ -8,6 +8,7 @@ using RulesEngine.Host.Features.Designer;
 using RulesEngine.Host.Features.Events;
 using RulesEngine.Host.Features.Hooks;
 using RulesEngine.Host.Features.Instances;
+using RulesEngine.Host.Features.Schedules;
 using RulesEngine.Host.Features.Runs;
 using RulesEngine.Host.Infrastructure.Telemetry;
 using RulesEngine.Persistence;
@@ -35,7 +36,7 @@ public static class RulesEngineWebHost
         }
 
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information).AddFilter("Quartz", LogLevel.Warning);
         builder.Services.AddRulesEngineHost(builder.Configuration);
         if (settings.Demo)
         {
@@ -104,6 +105,7 @@ public static class RulesEngineWebHost
         HostEndpoints.AddFeatureServices(services);
         services.AddRulesEngineAuth();
         services.AddRulesEngineRuns();
+        services.AddRulesEngineCron(configuration);
         services.AddRulesEngineComposition();
         services.AddRulesEngineTelemetry(configuration);
         return services;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RulesEngine.Core.Execution;
 using RulesEngine.Core.Sdk;
 using RulesEngine.Core.Tests.Support;
+using RulesEngine.Core.Validation;
 using RulesEngine.TestSupport.Workflows;
 
 namespace RulesEngine.Core.Tests.Compatibility;
@@ -324,4 +325,36 @@ public sealed class ElsaActivityTests : IDisposable
 
         ValueConverter.ToNode(result.State.Output["Summary"])!.ToJsonString().ShouldBe("""{"total":3}""");
     }
+
+    [Theory]
+    [InlineData("cronExpression", "0 61 * * *", "input 'cronExpression': '0 61 * * *' is not a valid cron expression")]
+    [InlineData("cronExpression", "every day", "has 2 fields")]
+    [InlineData("timeZone", "Mars/Olympus", "input 'timeZone': 'Mars/Olympus' is not a known time zone")]
+    public void Cron_InvalidScheduleOrZone_IsReportedAtLoad_AgainstItsActivityAndInput(string input, string value, string message)
+    {
+        var blueprint = _engine.Load(new Flow().Add("nightly", "Elsa.Cron", (input, Flow.Literal(value))));
+
+        var problem = blueprint.Problems.ShouldHaveSingleItem();
+        problem.Code.ShouldBe(ProblemCodes.InvalidInput);
+        problem.ActivityId.ShouldBe("nightly");
+        problem.Input.ShouldBe(input);
+        problem.Message.ShouldContain(message);
+        blueprint.IsRunnable.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Timer_IntervalUnderASecond_IsReportedAtLoad()
+    {
+        var problem = _engine.Load(new Flow().Add("tick", "Elsa.Timer", ("interval", Flow.Literal("00:00:00")))).Problems.ShouldHaveSingleItem();
+
+        problem.Input.ShouldBe("interval");
+        problem.Message.ShouldContain("it must be at least one second");
+    }
+
+    [Fact]
+    public void Cron_UnixAndQuartzForms_LoadWithoutProblems() =>
+        _engine.Load(new Flow()
+            .Add("unix", "Elsa.Cron", ("cronExpression", Flow.Literal("*/15 8-17 * * 1-5")), ("timeZone", Flow.Literal("Europe/Warsaw")))
+            .Add("quartz", "Elsa.Cron", ("cronExpression", Flow.Literal("0 0/15 8-17 ? * MON-FRI 2027"))))
+            .Problems.ShouldBeEmpty();
 }

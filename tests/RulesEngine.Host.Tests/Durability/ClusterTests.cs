@@ -42,6 +42,7 @@ public sealed class ClusterTests
             ["Database__Provider"] = "PostgreSql",
             ["ConnectionStrings__RulesEngine"] = database,
             ["RulesEngine__Runs__Lease"] = "00:00:03",
+            ["RulesEngine__Cron__ClusterCheckinInterval"] = "00:00:02",
         };
         var folderA = Directory.CreateTempSubdirectory("rulesengine-a-").FullName;
         var folderB = Directory.CreateTempSubdirectory("rulesengine-b-").FullName;
@@ -78,7 +79,7 @@ public sealed class ClusterTests
             (await client.SendAsync(request, ct)).IsSuccessStatusCode.ShouldBeTrue();
         }
 
-        // Both hosts schedule the cron trigger (B picks it up on its next refresh); let it fire for a while.
+        // Both hosts run Quartz, clustered on the same tables: the trigger fires on one of them each second.
         await Task.Delay(TimeSpan.FromSeconds(14), ct);
         var ticks = await InstancesAsync(a, "tick", ct);
         ticks.Count.ShouldBeGreaterThanOrEqualTo(4);
@@ -101,6 +102,7 @@ public sealed class ClusterTests
         var instanceId = run!["instanceId"]!.GetValue<string>();
         await slowArrived.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
         hostA.Kill();
+        var killedAt = DateTimeOffset.UtcNow;
 
         JsonNode final;
         var deadline = DateTime.UtcNow.AddSeconds(40);
@@ -113,6 +115,34 @@ public sealed class ClusterTests
 
         final["status"]!.GetValue<string>().ShouldBe("Finished");
         final["outputs"]!["Done"]!.GetValue<string>().ShouldBe("yes");
+
+        // The schedule is taken over too: once Quartz on B finds A's check-ins stopped, the trigger fires on B alone.
+        var after = new List<DateTimeOffset>();
+        deadline = DateTime.UtcNow.AddSeconds(40);
+        while (after.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500, ct);
+            after = [.. (await FireTimesAsync(b, ct)).Where(f => f > killedAt)];
+        }
+
+        after.Count.ShouldBeGreaterThanOrEqualTo(2);
+        var all = await FireTimesAsync(b, ct);
+        all.Distinct().Count().ShouldBe(all.Count);
+    }
+
+    private static async Task<List<DateTimeOffset>> FireTimesAsync(HttpClient client, CancellationToken ct)
+    {
+        var fires = new List<DateTimeOffset>();
+        foreach (var id in await InstancesAsync(client, "tick", ct))
+        {
+            var detail = (await client.GetFromJsonAsync<JsonNode>($"/api/tenants/cluster/instances/{id}", ct))!;
+            if (detail["outputs"]?["Fired"] is { } fired)
+            {
+                fires.Add(DateTimeOffset.Parse(fired.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return fires;
     }
 
     private static async Task PublishAsync(HttpClient client, string json, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 using RulesEngine.Core.Execution;
 using RulesEngine.Host.Features.Runs;
 using RulesEngine.Host.Tests.Support;
@@ -10,10 +11,10 @@ using RulesEngine.Persistence.Workflows;
 
 namespace RulesEngine.Host.Tests.Schedules;
 
-/// <summary>The cron scheduler of a real host whose clock the test moves (a fake <see cref="TimeProvider"/>).</summary>
+/// <summary>Cron on Quartz.NET in a real host whose clock the test moves (a fake <see cref="TimeProvider"/>, which Quartz reads too).</summary>
 public sealed class CronSchedulerClockTests
 {
-    // Not on a whole second: a scheduler polling on a grid from its start would fire at .250, never at the due time.
+    // Not on a whole second: a scheduler on a grid from its start would fire at .250, never at the due time.
     private static readonly DateTimeOffset Start = new(2026, 5, 4, 10, 0, 0, 250, TimeSpan.Zero);
 
     [Fact]
@@ -28,9 +29,9 @@ public sealed class CronSchedulerClockTests
         await Parallel.ForEachAsync(triggers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (t, _) =>
             await PublishAsync(host, t.TenantId, t.DefinitionId, """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 * * * * *"}"""));
 
-        await ScheduledAsync(host, clock, triggers);
-
         var first = new DateTimeOffset(2026, 5, 4, 10, 1, 0, TimeSpan.Zero);
+        (await NextFiresAsync(host, triggers)).ShouldAllBe(next => next == first);
+
         var fired = await PassAsync(host, clock, first, tenants, Count);
         fired.ShouldAllBe(f => f.Instance.CreatedAt == first && f.Instance.TriggerKind == "cron");
         fired.Select(f => (f.TenantId, f.Instance.DefinitionId)).Distinct().Count().ShouldBe(Count);
@@ -49,6 +50,64 @@ public sealed class CronSchedulerClockTests
     }
 
     [Fact]
+    public async Task DailyInWarsaw_AcrossTheSpringForwardGap_FiresOnceEachNight()
+    {
+        // 02:30 CET is 01:30 UTC; on 29 March 02:30 does not exist (02:00 → 03:00 CEST) and it fires at 03:00 CEST, 01:00
+        // UTC; from then on 02:30 CEST is 00:30 UTC.
+        DateTimeOffset[] nights = [new(2026, 3, 28, 1, 30, 0, TimeSpan.Zero), new(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), new(2026, 3, 30, 0, 30, 0, TimeSpan.Zero)];
+        var folder = Directory.CreateTempSubdirectory("rulesengine-cron-").FullName;
+        try
+        {
+            var tenant = string.Empty;
+            for (var i = 0; i < nights.Length; i++)
+            {
+                // A host per night, started a minute before it: a fake clock moved across a whole day would run every
+                // periodic timer of the host once per period on the way.
+                var clock = new FakeTimeProvider(nights[i].AddMinutes(-1));
+                await using var host = await RunningHost.StartAsync(folder, services: s => UseClock(s, clock));
+                if (i == 0)
+                {
+                    tenant = (await host.CreateTenantAsync()).Tenant;
+                    await PublishAsync(host, tenant, "nightly", """{"id":"cron","type":"Elsa.Cron","cronExpression":"30 2 * * *","timeZone":"Europe/Warsaw","overlapPolicy":"Allow"}""");
+                }
+
+                (await NextFiresAsync(host, [new(tenant, "nightly", "cron")])).ShouldBe([nights[i]]);
+                var fired = await PassAsync(host, clock, nights[i], [tenant], i + 1);
+                fired.Count(f => f.Instance.CreatedAt == nights[i]).ShouldBe(1);
+                if (i == nights.Length - 1)
+                {
+                    (await NextFiresAsync(host, [new(tenant, "nightly", "cron")])).ShouldBe([new DateTimeOffset(2026, 3, 31, 0, 30, 0, TimeSpan.Zero)]);
+                }
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task TimerTrigger_StartsARunEveryInterval_FromOneIntervalAfterItsPublish()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var host = await RunningHost.StartAsync(services: s => UseClock(s, clock));
+        var tenant = (await host.CreateTenantAsync()).Tenant;
+        await PublishAsync(host, tenant, "ticker", """{"id":"cron","type":"Elsa.Timer","interval":"00:00:30"}""");
+
+        var first = Start.AddSeconds(30);
+        (await NextFiresAsync(host, [new(tenant, "ticker", "cron")])).ShouldBe([first]);
+        var fired = await PassAsync(host, clock, first, [tenant], 1);
+        fired.Single().Instance.TriggerKind.ShouldBe("timer");
+        fired = await PassAsync(host, clock, first.AddSeconds(30), [tenant], 2);
+        fired.Select(f => f.Instance.CreatedAt).Order().ShouldBe([first, first.AddSeconds(30)]);
+
+        // Retracted: Quartz drops the job with the index entry.
+        await host.Services.GetRequiredService<ITriggerIndexer>().ReindexAsync(tenant, "ticker", null, TestContext.Current.CancellationToken);
+        (await NextFiresAsync(host, [new(tenant, "ticker", "cron")])).ShouldBe([null]);
+    }
+
+    [Fact]
     public async Task HostDownForHours_RunOnceCatchesUpWithOneFire_SkipWaitsForTheNext()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -62,17 +121,23 @@ public sealed class CronSchedulerClockTests
                 tenant = (await host.CreateTenantAsync()).Tenant;
                 await PublishAsync(host, tenant, "catchup", """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 0 * * * *","misfirePolicy":"RunOnce"}""");
                 await PublishAsync(host, tenant, "skip", """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 0 * * * *","misfirePolicy":"Skip"}""");
-                await ScheduledAsync(host, clock, [new(tenant, "catchup", "cron"), new(tenant, "skip", "cron")]);
+                (await NextFiresAsync(host, [new(tenant, "catchup", "cron"), new(tenant, "skip", "cron")]))
+                    .ShouldAllBe(next => next == new DateTimeOffset(2026, 5, 4, 11, 0, 0, TimeSpan.Zero));
             }
 
-            // Restarted two and a half hours later: 11:00 and 12:00 were missed.
-            var later = new FakeTimeProvider(new DateTimeOffset(2026, 5, 4, 12, 30, 0, TimeSpan.Zero));
+            // Restarted two and a half hours later: 11:00 and 12:00 were missed. "RunOnce" fires once, now, for the first
+            // missed fire (Quartz's fire-and-proceed); "Skip" waits for 13:00.
+            var restart = new DateTimeOffset(2026, 5, 4, 12, 30, 0, TimeSpan.Zero);
+            var later = new FakeTimeProvider(restart);
             await using var restarted = await RunningHost.StartAsync(folder, services: s => UseClock(s, later));
             var fired = await InstancesAsync(restarted, [tenant], 1);
-            fired.Single().Instance.DefinitionId.ShouldBe("catchup"); // the skipped one was decided in the same pass
+            fired.Single().Instance.DefinitionId.ShouldBe("catchup");
+            fired[0].Instance.CreatedAt.ShouldBe(restart);
             var state = WorkflowState.Deserialize((await restarted.Services.GetRequiredService<IWorkflowInstanceStore>().GetAsync(tenant, fired[0].Instance.Id, ct))!.StateJson!);
             DateTimeOffset.Parse(state.Trigger!.Body!["fireTime"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture)
-                .ShouldBe(new DateTimeOffset(2026, 5, 4, 12, 0, 0, TimeSpan.Zero));
+                .ShouldBe(new DateTimeOffset(2026, 5, 4, 11, 0, 0, TimeSpan.Zero));
+            await Task.Delay(500, ct);
+            (await InstancesAsync(restarted, [tenant], 1)).Count.ShouldBe(1); // and no second catch-up fire follows
 
             var next = new DateTimeOffset(2026, 5, 4, 13, 0, 0, TimeSpan.Zero);
             fired = await PassAsync(restarted, later, next, [tenant], 3);
@@ -105,18 +170,12 @@ public sealed class CronSchedulerClockTests
         await host.Services.GetRequiredService<ITriggerIndexer>().ReindexAsync(tenant, id, host.Services.GetRequiredService<BlueprintCache>().Get(tenant, version!), ct);
     }
 
-    /// <summary>Moves the clock to the scheduler's next index refresh and waits until it has recorded every trigger as seen.</summary>
-    private static async Task ScheduledAsync(RunningHost host, FakeTimeProvider clock, IReadOnlyCollection<CronTriggerKey> triggers)
+    /// <summary>The next fire time Quartz holds for each trigger (null when it has no trigger for it).</summary>
+    private static async Task<List<DateTimeOffset?>> NextFiresAsync(RunningHost host, IReadOnlyCollection<CronTriggerKey> triggers)
     {
-        var ct = TestContext.Current.CancellationToken;
-        clock.Advance(TimeSpan.FromSeconds(10));
-        var store = host.Services.GetRequiredService<ICronFireStore>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await store.GetLastFiresAsync(triggers, ct)).Count < triggers.Count)
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the scheduler did not pick the triggers up");
-            await Task.Delay(50, ct);
-        }
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
+        var found = await scheduler.GetTriggers([.. triggers.Select(t => new TriggerKey($"{t.DefinitionId}/{t.ActivityId}", t.TenantId))], TestContext.Current.CancellationToken);
+        return [.. triggers.Select(t => found.FirstOrDefault(f => f.Key.Name == $"{t.DefinitionId}/{t.ActivityId}" && f.Key.Group == t.TenantId)?.NextFireTimeUtc)];
     }
 
     /// <summary>Moves the clock to just before <paramref name="due"/>, then onto it, and waits for the instances.</summary>

@@ -24,7 +24,6 @@ public static class RunsServiceCollectionExtensions
         services.AddHostedService<TimerAndRecoveryWorker>();
         services.AddSingleton<Hooks.InboxProcessor>();
         services.AddHostedService<Hooks.InboxWorker>();
-        services.AddHostedService<Schedules.CronScheduler>();
         services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<Retention.RetentionWorker>();
         return services;

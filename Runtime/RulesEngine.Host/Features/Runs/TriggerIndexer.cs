@@ -6,18 +6,30 @@ namespace RulesEngine.Host.Features.Runs;
 
 /// <summary>
 /// Writes the trigger index of a published version: one entry per trigger activity, keyed by what matches it
-/// (cron expression, webhook path, SmartRecruiters event names), replaced atomically.
+/// (cron expression, webhook path, SmartRecruiters event names), replaced atomically; then brings the definition's
+/// Quartz cron jobs in line with it.
 /// </summary>
-internal sealed class TriggerIndexer(ITriggerIndexStore store) : ITriggerIndexer
+internal sealed class TriggerIndexer(ITriggerIndexStore store, Schedules.CronJobs cronJobs) : ITriggerIndexer
 {
-    public Task ReindexAsync(string tenantId, string definitionId, WorkflowBlueprint? published, CancellationToken cancellationToken)
+    public async Task ReindexAsync(string tenantId, string definitionId, WorkflowBlueprint? published, CancellationToken cancellationToken)
     {
         if (published is null)
         {
-            return store.RemoveAsync(tenantId, definitionId, cancellationToken);
+            await store.RemoveAsync(tenantId, definitionId, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await store.ReplaceAsync(tenantId, definitionId, Registrations(published), cancellationToken).ConfigureAwait(false);
         }
 
-        var entries = published.Triggers.Select(t =>
+        // A crash before this line leaves Quartz one publish behind: the reconcile at the next start repairs it.
+        await cronJobs.SyncAsync(tenantId, definitionId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static List<TriggerRegistration> Registrations(WorkflowBlueprint published)
+    {
+
+        return published.Triggers.Select(t =>
         {
             var settings = new JsonObject();
             foreach (var (name, input) in t.Node.Inputs)
@@ -27,7 +39,6 @@ internal sealed class TriggerIndexer(ITriggerIndexStore store) : ITriggerIndexer
 
             return new TriggerRegistration(published.Definition.Version, t.Id, KindOf(t.Node.Type), KeyOf(t), settings.ToJsonString());
         }).ToList();
-        return store.ReplaceAsync(tenantId, definitionId, entries, cancellationToken);
     }
 
     private static string KindOf(string type) => type switch

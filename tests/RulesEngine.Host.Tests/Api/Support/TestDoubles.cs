@@ -13,7 +13,7 @@ public static class TestDoubles
     public static void Register(IServiceCollection services)
     {
         // Records what the API asks, and still writes the real index (the workflow list reads triggers from it).
-        services.AddSingleton(sp => new RecordingTriggerIndexer(new TriggerIndexer(sp.GetRequiredService<RulesEngine.Persistence.Triggers.ITriggerIndexStore>())));
+        services.AddSingleton(sp => new RecordingTriggerIndexer(new TriggerIndexer(sp.GetRequiredService<RulesEngine.Persistence.Triggers.ITriggerIndexStore>(), sp.GetRequiredService<RulesEngine.Host.Features.Schedules.CronJobs>())));
         services.AddSingleton<ITriggerIndexer>(sp => sp.GetRequiredService<RecordingTriggerIndexer>());
         services.AddSingleton<QueueingWorkflowDispatcher>();
         services.AddSingleton<IWorkflowDispatcher>(sp => sp.GetRequiredService<QueueingWorkflowDispatcher>());
