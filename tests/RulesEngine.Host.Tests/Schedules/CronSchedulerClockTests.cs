@@ -99,12 +99,35 @@ public sealed class CronSchedulerClockTests
         (await NextFiresAsync(host, [new(tenant, "ticker", "cron")])).ShouldBe([first]);
         var fired = await PassAsync(host, clock, first, [tenant], 1);
         fired.Single().Instance.TriggerKind.ShouldBe("timer");
+
+        // A new version with the same schedule: the job is replaced, the Quartz trigger and its next tick are kept, and
+        // that tick runs the new version.
+        var ct = TestContext.Current.CancellationToken;
+        var v2 = await host.Services.GetRequiredService<IWorkflowDefinitionStore>().RollbackAsync(tenant, "ticker", 1, "test", ct);
+        v2!.Version.ShouldBe(2);
+        await host.Services.GetRequiredService<ITriggerIndexer>().ReindexAsync(tenant, "ticker", host.Services.GetRequiredService<BlueprintCache>().Get(tenant, v2), ct);
+        (await NextFiresAsync(host, [new(tenant, "ticker", "cron")])).ShouldBe([first.AddSeconds(30)]);
+
         fired = await PassAsync(host, clock, first.AddSeconds(30), [tenant], 2);
         fired.Select(f => f.Instance.CreatedAt).Order().ShouldBe([first, first.AddSeconds(30)]);
+        fired.Single(f => f.Instance.CreatedAt == first.AddSeconds(30)).Instance.Version.ShouldBe(2);
 
         // Retracted: Quartz drops the job with the index entry.
-        await host.Services.GetRequiredService<ITriggerIndexer>().ReindexAsync(tenant, "ticker", null, TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<ITriggerIndexer>().ReindexAsync(tenant, "ticker", null, ct);
         (await NextFiresAsync(host, [new(tenant, "ticker", "cron")])).ShouldBe([null]);
+    }
+
+    [Fact]
+    public async Task CronWithNoFireLeft_IsPublishedButNotScheduled_AndDoesNotBlockTheOthers()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var host = await RunningHost.StartAsync(services: s => UseClock(s, clock));
+        var tenant = (await host.CreateTenantAsync()).Tenant;
+        await PublishAsync(host, tenant, "past", """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 0 0 1 1 ? 2020"}""");
+        await PublishAsync(host, tenant, "hourly", """{"id":"cron","type":"Elsa.Cron","cronExpression":"0 * * * *"}""");
+
+        (await NextFiresAsync(host, [new(tenant, "past", "cron"), new(tenant, "hourly", "cron")]))
+            .ShouldBe([null, new DateTimeOffset(2026, 5, 4, 11, 0, 0, TimeSpan.Zero)]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Quartz;
+using RulesEngine.Activities.Timers;
 using RulesEngine.Persistence.Triggers;
 
 namespace RulesEngine.Host.Features.Schedules;
@@ -64,6 +65,15 @@ internal sealed partial class CronJobs(ISchedulerFactory schedulers, ITriggerInd
     private async Task<(int Scheduled, int Updated, int Removed)> ApplyAsync(
         IScheduler scheduler, Dictionary<JobKey, CronTrigger> desired, Dictionary<JobKey, string?> stored, CancellationToken cancellationToken)
     {
+        // A schedule with no fire left (a year in the past) is not scheduled: Quartz refuses such a trigger, and one refusal
+        // would fail the publish or the whole start-up reconcile.
+        var now = scheduler.TimeProvider.GetUtcNow();
+        foreach (var (key, trigger) in desired.Where(d => d.Value.Interval is null && CronSchedule.Next(d.Value.Expression, d.Value.TimeZone, now) is null).ToList())
+        {
+            LogNeverFires(logger, trigger.TenantId, trigger.DefinitionId, trigger.Expression);
+            desired.Remove(key);
+        }
+
         var gone = stored.Keys.Where(k => !desired.ContainsKey(k)).ToList();
         foreach (var chunk in gone.Chunk(Chunk))
         {
@@ -93,11 +103,15 @@ internal sealed partial class CronJobs(ISchedulerFactory schedulers, ITriggerInd
         // Same schedule, new version or overlap policy: the job is replaced, its trigger (and so its next fire) kept.
         foreach (var trigger in update)
         {
-            await scheduler.AddJob(CronJobData.Job(trigger), AddJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+            await scheduler.AddJob(CronJobData.Job(trigger), AddJobOptions.ReplacingAndStoringNonDurable, cancellationToken).ConfigureAwait(false);
         }
 
         return (reschedule.Count, update.Count, gone.Count);
     }
+
+    [LoggerMessage(EventId = 3511, EventName = "CronNeverFires", Level = LogLevel.Warning,
+        Message = "Cron trigger of {DefinitionId} (tenant {TenantId}) is not scheduled: '{Expression}' has no fire time left")]
+    private static partial void LogNeverFires(ILogger logger, string tenantId, string definitionId, string expression);
 
     [LoggerMessage(EventId = 3510, EventName = "CronJobsReconciled", Level = LogLevel.Information,
         Message = "Cron jobs reconciled with {Entries} trigger index entries: {Scheduled} scheduled, {Updated} updated, {Removed} removed")]

@@ -7,7 +7,10 @@ public sealed class CronOptions
 {
     public const string SectionName = "RulesEngine:Cron";
 
-    /// <summary>Fires started at once. A fire only claims and queues its run (the workers run it), so a few suffice.</summary>
+    /// <summary>
+    /// Fires started at once. A fire only claims and queues its run (the workers run it), so a few suffice; more make
+    /// SQLite slower, as every fire's transactions queue on its one write lock (bench/RESULTS-cron.md).
+    /// </summary>
     [Range(1, 64)]
     public int Threads { get; set; } = 4;
 
