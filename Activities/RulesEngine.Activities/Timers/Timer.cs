@@ -7,11 +7,14 @@ namespace RulesEngine.Activities.Timers;
     Description = "Triggers the workflow every interval.")]
 public sealed class Timer : Activity
 {
+    /// <summary>Shortest interval accepted: a shorter one would keep the scheduler busy for nothing.</summary>
+    public static readonly TimeSpan MinimumInterval = System.TimeSpan.FromSeconds(1);
+
     [Input(Description = "The interval: 00:15:00, 15m or PT15M.", UiHint = UiHints.TimeSpan)]
     public Input<TimeSpan> Interval { get; set; } = new(System.TimeSpan.FromMinutes(15));
 
     public override string? ValidateLiteral(string inputName, object? value) =>
-        inputName == "interval" && value is TimeSpan interval && interval < TimeSpan.FromSeconds(1)
+        inputName == "interval" && value is TimeSpan interval && interval < MinimumInterval
             ? $"the interval is {interval}; it must be at least one second"
             : null;
 

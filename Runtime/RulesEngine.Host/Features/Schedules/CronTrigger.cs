@@ -12,9 +12,6 @@ internal sealed record CronTrigger(
     string TenantId, string DefinitionId, int Version, string ActivityId, string Expression, string? TimeZone,
     CronMisfirePolicy Misfire, CronOverlapPolicy Overlap, bool Enabled)
 {
-    /// <summary>Shortest <c>Elsa.Timer</c> interval scheduled: a shorter one would keep the scheduler busy for nothing.</summary>
-    public static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(1);
-
     public string Id => $"{TenantId}/{DefinitionId}/{ActivityId}";
 
     /// <summary>Set for an <c>Elsa.Timer</c>: it fires at this interval and <see cref="Expression"/> is unused.</summary>
@@ -60,7 +57,7 @@ internal sealed record CronTrigger(
             return null;
         }
 
-        return interval < MinimumInterval ? null : new CronTrigger(
+        return interval < RulesEngine.Activities.Timers.Timer.MinimumInterval ? null : new CronTrigger(
             entry.TenantId, entry.DefinitionId, entry.Version, entry.ActivityId, string.Empty, null,
             CronMisfirePolicy.RunOnce, CronOverlapPolicy.Allow, Enabled: true) { Interval = interval };
     }
