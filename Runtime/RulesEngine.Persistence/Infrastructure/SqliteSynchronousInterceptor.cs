@@ -10,20 +10,19 @@ namespace RulesEngine.Persistence.Infrastructure;
 /// </summary>
 internal sealed class SqliteSynchronousInterceptor(string mode) : DbConnectionInterceptor
 {
-    private readonly string _pragma = $"PRAGMA synchronous={mode};";
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection, mode);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Apply(connection);
+        Apply(connection, mode);
         return Task.CompletedTask;
     }
 
-    private void Apply(DbConnection connection)
+    /// <summary>Sets the pragma on an open connection (also for <see cref="SqliteSynchronousProviderFactory"/>'s connections).</summary>
+    internal static void Apply(DbConnection connection, string mode)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = _pragma;
+        command.CommandText = $"PRAGMA synchronous={mode};";
         command.ExecuteNonQuery();
     }
 }

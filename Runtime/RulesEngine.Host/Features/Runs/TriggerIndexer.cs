@@ -28,7 +28,6 @@ internal sealed class TriggerIndexer(ITriggerIndexStore store, Schedules.CronJob
 
     private static List<TriggerRegistration> Registrations(WorkflowBlueprint published)
     {
-
         return published.Triggers.Select(t =>
         {
             var settings = new JsonObject();

@@ -1,5 +1,6 @@
 using Quartz;
 using RulesEngine.Persistence;
+using RulesEngine.Persistence.Infrastructure;
 
 namespace RulesEngine.Host.Features.Schedules;
 
@@ -30,7 +31,7 @@ public static class CronServiceCollectionExtensions
                 switch (database.Provider)
                 {
                     case DatabaseProvider.Sqlite:
-                        store.UseSqlite(new QuartzSqliteFactory(database.SqliteSynchronous), connectionString);
+                        store.UseSqlite(new SqliteSynchronousProviderFactory(database.SqliteSynchronous), connectionString);
                         break;
                     case DatabaseProvider.PostgreSql:
                         store.UsePostgres(connectionString);
