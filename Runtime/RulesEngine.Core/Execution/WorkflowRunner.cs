@@ -43,7 +43,9 @@ public sealed partial class WorkflowRunner
         var definition = blueprint.Definition;
         var state = new WorkflowState
         {
-            InstanceId = options.InstanceId ?? Guid.NewGuid().ToString("n"),
+            // Time-ordered (version 7): new instances, their journal and inbox rows land at the end of their indexes
+            // instead of on a random page each, which cut the pages a webhook run writes.
+            InstanceId = options.InstanceId ?? Guid.CreateVersion7(now).ToString("n"),
             DefinitionId = definition.DefinitionId,
             DefinitionVersionId = definition.Id,
             Version = definition.Version,
