@@ -12,6 +12,7 @@ namespace RulesEngine.Persistence.Infrastructure.HotPath;
 /// SQLite takes one writer at a time, so there one connection writes for the whole process and commits the writes
 /// that queued up meanwhile together (group commit): each write runs in its own savepoint, so one that fails (a
 /// duplicate delivery, a lost lease) is undone alone, and nobody is answered before the commit that holds its rows.
+/// Its WAL checkpoints run beside it (<see cref="SqliteCheckpointer"/>), not inside its commits.
 /// PostgreSQL and SQL Server lock rows, not the database: each write takes a pooled connection of its own. (One
 /// PostgreSQL writer connection committing batches was tried: its statements' round trips in series made it slower
 /// than concurrent connections, whose commits PostgreSQL already flushes together.)
@@ -29,6 +30,7 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
     private bool _closed;
     private readonly Thread? _loop;
     private HotPathSession? _session;
+    private SqliteCheckpointer? _checkpointer;
 
     public HotPathWriter(IDbContextFactory<RulesEngineDbContext> factory, IOptions<DatabaseOptions> options)
     {
@@ -116,6 +118,7 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
         try
         {
             var session = await WriterSessionAsync().ConfigureAwait(false);
+            FinishCheckpoint(session);
             await using var transaction = await session.Connection.BeginTransactionAsync().ConfigureAwait(false);
             session.Transaction = transaction;
             foreach (var job in batch)
@@ -148,6 +151,8 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
             {
                 job.Complete();
             }
+
+            _checkpointer!.Written();
         }
 #pragma warning disable CA1031 // Nothing of the batch was committed: every caller gets the error, and the next batch starts on a new connection.
         catch (Exception failure)
@@ -173,20 +178,41 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
             return _session;
         }
 
+        var connection = await OpenSqliteAsync().ConfigureAwait(false);
+
+        // Checkpoints are taken off this connection's commits (see SqliteCheckpointer), onto a connection of their own.
+        SqliteCheckpointer.TakeOverCheckpoints(connection);
+        _checkpointer ??= new SqliteCheckpointer(await OpenSqliteAsync().ConfigureAwait(false));
+        _session = new HotPathSession(connection, _statements);
+        return _session;
+    }
+
+    /// <summary>A connection of the SQLite writer, with the configured sync mode (checkpoints sync by it too).</summary>
+    private async Task<DbConnection> OpenSqliteAsync()
+    {
         var connection = _provider.CreateConnection()!;
         connection.ConnectionString = _connectionString;
         await connection.OpenAsync().ConfigureAwait(false);
-        var session = new HotPathSession(connection, _statements);
         if (!string.IsNullOrEmpty(_options.SqliteSynchronous))
         {
-            await session.ExecuteAsync($"PRAGMA synchronous={_options.SqliteSynchronous.ToUpperInvariant()};", CancellationToken.None).ConfigureAwait(false);
+            SqliteSynchronousInterceptor.Apply(connection, _options.SqliteSynchronous.ToUpperInvariant());
         }
 
-        // The writer keeps SQLite's own WAL checkpoints (after a commit, every 1,000 pages). Checkpointing beside it
-        // from another connection on a timer was tried: under steady load those checkpoints never caught up with the
-        // writer, so the WAL was never restarted and grew to gigabytes within minutes.
-        _session = session;
-        return session;
+        return connection;
+    }
+
+    /// <summary>Copies the rest of a long WAL when the checkpointer asks; a failure here is the next checkpoint's to retry.</summary>
+    private void FinishCheckpoint(HotPathSession session)
+    {
+        try
+        {
+            _checkpointer!.FinishIfRequested(session.Connection);
+        }
+#pragma warning disable CA1031 // The pages stay in the WAL; the batch must not fail for them.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -203,6 +229,8 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
             _loop!.Join();
         }
 
+        _checkpointer?.Dispose();
+        _checkpointer = null;
         if (_session is { } session)
         {
             _session = null;
