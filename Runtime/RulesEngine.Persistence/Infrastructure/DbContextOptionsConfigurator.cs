@@ -49,10 +49,7 @@ internal static class DbContextOptionsConfigurator
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(connectionString);
-                if (!string.IsNullOrEmpty(sqliteSynchronous))
-                {
-                    builder.AddInterceptors(new SqliteSynchronousInterceptor(sqliteSynchronous.ToUpperInvariant()));
-                }
+                builder.AddInterceptors(new SqlitePragmaInterceptor(string.IsNullOrEmpty(sqliteSynchronous) ? null : sqliteSynchronous.ToUpperInvariant()));
 
                 break;
             case DatabaseProvider.PostgreSql:

@@ -31,7 +31,7 @@ public static class CronServiceCollectionExtensions
                 switch (database.Provider)
                 {
                     case DatabaseProvider.Sqlite:
-                        store.UseSqlite(new SqliteSynchronousProviderFactory(database.SqliteSynchronous), connectionString);
+                        store.UseSqlite(new SqlitePragmaProviderFactory(database.SqliteSynchronous), connectionString);
                         break;
                     case DatabaseProvider.PostgreSql:
                         store.UsePostgres(connectionString);

@@ -187,16 +187,13 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
         return _session;
     }
 
-    /// <summary>A connection of the SQLite writer, with the configured sync mode (checkpoints sync by it too).</summary>
+    /// <summary>A connection of the SQLite writer, with our pragmas (checkpoints sync by its sync mode too).</summary>
     private async Task<DbConnection> OpenSqliteAsync()
     {
         var connection = _provider.CreateConnection()!;
         connection.ConnectionString = _connectionString;
         await connection.OpenAsync().ConfigureAwait(false);
-        if (!string.IsNullOrEmpty(_options.SqliteSynchronous))
-        {
-            SqliteSynchronousInterceptor.Apply(connection, _options.SqliteSynchronous.ToUpperInvariant());
-        }
+        SqlitePragmaInterceptor.Apply(connection, string.IsNullOrEmpty(_options.SqliteSynchronous) ? null : _options.SqliteSynchronous.ToUpperInvariant());
 
         return connection;
     }

@@ -4,15 +4,16 @@ using Microsoft.Data.Sqlite;
 namespace RulesEngine.Persistence.Infrastructure;
 
 /// <summary>
-/// A SQLite <see cref="DbProviderFactory"/> whose connections open with the same <c>PRAGMA synchronous</c> as EF's
-/// (<see cref="SqliteSynchronousInterceptor"/>), for components that open their own connections, such as Quartz's job
-/// store. Left at FULL, each of their commits would wait for a disk flush.
+/// A SQLite <see cref="DbProviderFactory"/> whose connections open with the same pragmas as EF's
+/// (<see cref="SqlitePragmaInterceptor"/>: <c>synchronous</c> and <c>busy_timeout</c>), for components that open their own
+/// connections, such as Quartz's job store. Left at FULL, each of their commits would wait for a disk flush; without a
+/// busy timeout, each lock they meet costs a 150 ms sleep.
 /// </summary>
-public sealed class SqliteSynchronousProviderFactory : DbProviderFactory
+public sealed class SqlitePragmaProviderFactory : DbProviderFactory
 {
     private readonly string _mode;
 
-    public SqliteSynchronousProviderFactory(string mode)
+    public SqlitePragmaProviderFactory(string mode)
     {
         // Goes into a statement: only the modes Database:SqliteSynchronous accepts.
         _mode = mode.ToUpperInvariant() is "NORMAL" or "FULL" or "EXTRA" ? mode.ToUpperInvariant()
@@ -32,13 +33,13 @@ public sealed class SqliteSynchronousProviderFactory : DbProviderFactory
         public override void Open()
         {
             base.Open();
-            SqliteSynchronousInterceptor.Apply(this, mode);
+            SqlitePragmaInterceptor.Apply(this, mode);
         }
 
         public override async Task OpenAsync(CancellationToken cancellationToken)
         {
             await base.OpenAsync(cancellationToken).ConfigureAwait(false);
-            SqliteSynchronousInterceptor.Apply(this, mode);
+            SqlitePragmaInterceptor.Apply(this, mode);
         }
     }
 }
