@@ -49,7 +49,7 @@ internal static class DbContextOptionsConfigurator
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(connectionString);
-                builder.AddInterceptors(new SqlitePragmaInterceptor(string.IsNullOrEmpty(sqliteSynchronous) ? null : sqliteSynchronous.ToUpperInvariant()));
+                builder.AddInterceptors(new SqlitePragmaInterceptor(sqliteSynchronous));
 
                 break;
             case DatabaseProvider.PostgreSql:

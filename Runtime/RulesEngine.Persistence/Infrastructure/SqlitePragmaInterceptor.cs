@@ -36,7 +36,7 @@ internal sealed class SqlitePragmaInterceptor(string? mode) : DbConnectionInterc
         using var command = connection.CreateCommand();
         command.CommandText = string.IsNullOrEmpty(mode)
             ? $"PRAGMA busy_timeout={BusyTimeoutMilliseconds};"
-            : $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous={mode};";
+            : $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous={mode.ToUpperInvariant()};";
         command.ExecuteNonQuery();
     }
 }

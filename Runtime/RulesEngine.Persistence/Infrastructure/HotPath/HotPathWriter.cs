@@ -179,10 +179,18 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
         }
 
         var connection = await OpenSqliteAsync().ConfigureAwait(false);
+        try
+        {
+            // Checkpoints are taken off this connection's commits (see SqliteCheckpointer), onto a connection of their own.
+            SqliteCheckpointer.TakeOverCheckpoints(connection);
+            _checkpointer ??= new SqliteCheckpointer(await OpenSqliteAsync().ConfigureAwait(false));
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
-        // Checkpoints are taken off this connection's commits (see SqliteCheckpointer), onto a connection of their own.
-        SqliteCheckpointer.TakeOverCheckpoints(connection);
-        _checkpointer ??= new SqliteCheckpointer(await OpenSqliteAsync().ConfigureAwait(false));
         _session = new HotPathSession(connection, _statements);
         return _session;
     }
@@ -193,7 +201,7 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
         var connection = _provider.CreateConnection()!;
         connection.ConnectionString = _connectionString;
         await connection.OpenAsync().ConfigureAwait(false);
-        SqlitePragmaInterceptor.Apply(connection, string.IsNullOrEmpty(_options.SqliteSynchronous) ? null : _options.SqliteSynchronous.ToUpperInvariant());
+        SqlitePragmaInterceptor.Apply(connection, _options.SqliteSynchronous);
 
         return connection;
     }
