@@ -33,9 +33,6 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; private set; }
 
-    /// <summary>The SQLite database file (null on PostgreSQL).</summary>
-    public string? SqliteFile => sqliteDirectory is null ? null : Path.Combine(sqliteDirectory, DatabaseOptions.DefaultSqliteFileName);
-
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;

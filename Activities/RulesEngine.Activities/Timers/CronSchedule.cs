@@ -30,9 +30,6 @@ public static class CronSchedule
         }
     }
 
-    /// <summary>The expression in Quartz's canonical form (what the scheduler stores), e.g. <c>0 */15 * * * ?</c>.</summary>
-    public static string ToQuartz(string expression) => Parse(expression).CronExpressionString;
-
     public static TimeZoneInfo Zone(string? timeZone)
     {
         if (string.IsNullOrWhiteSpace(timeZone))

@@ -13,8 +13,8 @@ public sealed class CronScheduleTests
     [InlineData("0 0 9 ? * 2", "0 0 9 ? * 2")] // Quartz weekdays: 2 is Monday (Elsa's Quartz exports)
     [InlineData("*/15 * * * * *", "*/15 * * * * *")]
     [InlineData("0 0 12 1 1 ? 2027", "0 0 12 1 1 ? 2027")]
-    public void ToQuartz_ReadsUnixAndQuartzForms(string expression, string quartz) =>
-        CronSchedule.ToQuartz(expression).ShouldBe(quartz);
+    public void Parse_ReadsUnixAndQuartzForms(string expression, string quartz) =>
+        CronSchedule.Parse(expression).CronExpressionString.ShouldBe(quartz);
 
     [Fact]
     public void Weekdays_AreNumberedPerDialect()
