@@ -48,25 +48,25 @@ internal sealed class WebhookInboxStore(IDbContextFactory<RulesEngineDbContext> 
         try
         {
             // One transaction: both rows or neither (the unique dedup index rejects a duplicate).
-            return await writer.WriteAsync(
-                async (session, ct) =>
-                {
-                    await session.Statements.InsertAsync(session, session.Statements.Inbox, [row], ct).ConfigureAwait(false);
-                    await session.Statements.InsertAsync(session, session.Statements.Instances, [instance], ct).ConfigureAwait(false);
-                    return new InboxAddResult(true, row);
-                },
-                cancellationToken).ConfigureAwait(false);
+            if (await writer.WriteAsync(new StartRunWrite(row, instance), cancellationToken).ConfigureAwait(false))
+            {
+                return new InboxAddResult(true, row);
+            }
         }
         catch (DbException)
         {
-            var existing = await FindByDedupKeyAsync(item, cancellationToken).ConfigureAwait(false);
-            if (existing is null)
+            if (await FindByDedupKeyAsync(item, cancellationToken).ConfigureAwait(false) is { } winner)
             {
-                throw;
+                return new InboxAddResult(false, winner);
             }
 
-            return new InboxAddResult(false, existing);
+            throw;
         }
+
+        // Skipped as a duplicate: the row it collided with was committed before this write was answered.
+        var existing = await FindByDedupKeyAsync(item, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"inbox item '{item.DedupKey}' was refused as a duplicate but cannot be read");
+        return new InboxAddResult(false, existing);
     }
 
     /// <summary>A new row for the item (both ways of adding validate it the same way); the caller sets its status.</summary>

@@ -111,30 +111,17 @@ internal sealed class WorkflowInstanceStore(IDbContextFactory<RulesEngineDbConte
         }
 
         return await writer.WriteAsync(
-            async (session, ct) =>
+            new ProgressWrite
             {
-                var statements = session.Statements;
-                var updated = await statements.UpdateProgressAsync(session, tenantId, instanceId, leaseOwner, now, update, progress.ReleaseLease, ct).ConfigureAwait(false);
-                if (updated != 1)
-                {
-                    return false;
-                }
-
-                if (progress.ReplaceBookmarks)
-                {
-                    await statements.DeleteBookmarksAsync(session, tenantId, instanceId, ct).ConfigureAwait(false);
-                    if (bookmarks.Count > 0)
-                    {
-                        await statements.InsertAsync(session, statements.Bookmarks, bookmarks, ct).ConfigureAwait(false);
-                    }
-                }
-
-                if (journal.Count > 0)
-                {
-                    await statements.InsertAsync(session, statements.Journal, journal, ct).ConfigureAwait(false);
-                }
-
-                return true;
+                TenantId = tenantId,
+                InstanceId = instanceId,
+                LeaseOwner = leaseOwner,
+                Now = now,
+                Update = update,
+                ReleaseLease = progress.ReleaseLease,
+                ReplaceBookmarks = progress.ReplaceBookmarks,
+                Bookmarks = bookmarks,
+                Journal = journal,
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -28,7 +28,7 @@ public sealed class HotPathWriteTests
             async () =>
             {
                 start.Wait(ct);
-                var instance = NewInstance(tenant, $"i-{i}", db.Time);
+                var instance = Some.RunningInstance(tenant, $"i-{i}", db.Time.GetUtcNow());
                 return await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "smartrecruiters", $"evt-{i % 50}", "{}", $"{{\"n\":{i}}}"), instance, ct);
             },
             ct)).ToList();
@@ -55,8 +55,8 @@ public sealed class HotPathWriteTests
 
         // A write that fails half-way (its inbox row went in, its instance id is taken) is undone as a whole, and
         // the writes committed with it are not.
-        var clash = Task.Run(() => inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "smartrecruiters", "evt-new", null, null), NewInstance(tenant, instances[0].Id, db.Time), ct), ct);
-        var fine = Task.Run(() => inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "smartrecruiters", "evt-fine", null, null), NewInstance(tenant, "i-fine", db.Time), ct), ct);
+        var clash = Task.Run(() => inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "smartrecruiters", "evt-new", null, null), Some.RunningInstance(tenant, instances[0].Id, db.Time.GetUtcNow()), ct), ct);
+        var fine = Task.Run(() => inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "smartrecruiters", "evt-fine", null, null), Some.RunningInstance(tenant, "i-fine", db.Time.GetUtcNow()), ct), ct);
         await Should.ThrowAsync<System.Data.Common.DbException>(clash);
         (await fine).IsNew.ShouldBeTrue();
         await using var after = db.CreateContext();
@@ -75,13 +75,13 @@ public sealed class HotPathWriteTests
         var inbox = db.Get<IWebhookInboxStore>();
         var instances = db.Get<IWorkflowInstanceStore>();
         var tenant = Some.TenantId();
-        await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", "k-1", null, "{}"), NewInstance(tenant, "i-1", db.Time), ct);
+        await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", "k-1", null, "{}"), Some.RunningInstance(tenant, "i-1", db.Time.GetUtcNow()), ct);
 
         db.Time.Advance(TimeSpan.FromSeconds(1));
         var checkpoint = new InstanceProgress
         {
             Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Suspended, SubStatus = "waiting", StateJson = "{\"step\":1}", CorrelationId = "c-1" },
-            Journal = [Entry(tenant, "i-1", 1), Entry(tenant, "i-1", 2), Entry(tenant, "i-1", 3)],
+            Journal = [Some.JournalEntry(tenant, "i-1", 1), Some.JournalEntry(tenant, "i-1", 2), Some.JournalEntry(tenant, "i-1", 3)],
             ReplaceBookmarks = true,
             Bookmarks = [new Bookmark { Id = "b-1", TenantId = tenant, InstanceId = "i-1", ActivityId = "wait", Name = "Elsa.Event", Hash = "h", ResumeAt = db.Time.GetUtcNow().AddHours(1) }],
         };
@@ -91,7 +91,7 @@ public sealed class HotPathWriteTests
         var intruder = checkpoint with
         {
             Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Faulted, StateJson = "{\"step\":99}" },
-            Journal = [Entry(tenant, "i-1", 4)],
+            Journal = [Some.JournalEntry(tenant, "i-1", 4)],
             Bookmarks = [],
         };
         (await instances.SaveProgressAsync(tenant, "i-1", "node-b", intruder, ct)).ShouldBeFalse();
@@ -113,7 +113,7 @@ public sealed class HotPathWriteTests
         var end = new InstanceProgress
         {
             Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished },
-            Journal = [Entry(tenant, "i-1", 4)],
+            Journal = [Some.JournalEntry(tenant, "i-1", 4)],
             ReplaceBookmarks = true,
             ReleaseLease = true,
         };
@@ -139,7 +139,7 @@ public sealed class HotPathWriteTests
         var tenant = Some.TenantId();
         for (var i = 0; i < 30; i++)
         {
-            await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", $"k-{i}", null, "{}"), NewInstance(tenant, $"i-{i}", db.Time), ct);
+            await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", $"k-{i}", null, "{}"), Some.RunningInstance(tenant, $"i-{i}", db.Time.GetUtcNow()), ct);
         }
 
         // 30 ends at once, a third of them by a node that does not hold the lease: those are undone alone.
@@ -147,7 +147,7 @@ public sealed class HotPathWriteTests
             () => instances.SaveProgressAsync(tenant, $"i-{i}", i % 3 == 0 ? "node-b" : "node-a", new InstanceProgress
             {
                 Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished, StateJson = $"{{\"i\":{i}}}" },
-                Journal = [Entry(tenant, $"i-{i}", 1), Entry(tenant, $"i-{i}", 2)],
+                Journal = [Some.JournalEntry(tenant, $"i-{i}", 1), Some.JournalEntry(tenant, $"i-{i}", 2)],
                 ReleaseLease = true,
             }, ct),
             ct)).ToList();
@@ -182,11 +182,11 @@ public sealed class HotPathWriteTests
         // start over, or it grows with the data.
         await Parallel.ForEachAsync(Enumerable.Range(0, 1_500), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
         {
-            await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", $"k-{i}", null, "{}"), NewInstance(tenant, $"i-{i}", db.Time), token);
+            await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", $"k-{i}", null, "{}"), Some.RunningInstance(tenant, $"i-{i}", db.Time.GetUtcNow()), token);
             (await instances.SaveProgressAsync(tenant, $"i-{i}", "node-a", new InstanceProgress
             {
                 Update = new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished, StateJson = state },
-                Journal = [Entry(tenant, $"i-{i}", 1)],
+                Journal = [Some.JournalEntry(tenant, $"i-{i}", 1)],
                 ReleaseLease = true,
             }, token)).ShouldBeTrue();
         });
@@ -199,29 +199,4 @@ public sealed class HotPathWriteTests
         wal.Length.ShouldBeLessThan(12 * 1024 * 1024, "the WAL restarts after checkpoints instead of growing with the data");
         new FileInfo(file).Length.ShouldBeGreaterThan(12_000_000L, "the checkpoints copied the written pages into the database file");
     }
-
-    private static WorkflowInstance NewInstance(string tenant, string id, TimeProvider time) => new()
-    {
-        Id = id,
-        TenantId = tenant,
-        DefinitionId = "wf",
-        Version = 1,
-        Status = WorkflowStatus.Running,
-        LeaseOwner = "node-a",
-        LeaseExpiresAt = time.GetUtcNow().AddMinutes(5),
-        TriggerKind = "http",
-    };
-
-    private static JournalEntry Entry(string tenant, string instance, int sequence) => new()
-    {
-        TenantId = tenant,
-        InstanceId = instance,
-        DefinitionId = "wf",
-        Sequence = sequence,
-        ActivityId = $"a{sequence}",
-        ActivityType = "Elsa.WriteLine",
-        Outcomes = "Done",
-        StartedAt = DateTimeOffset.UnixEpoch.AddSeconds(sequence),
-        DurationMs = 1,
-    };
 }

@@ -46,6 +46,12 @@ internal sealed class RowInsert<T>
             .ToArray();
     }
 
+    /// <summary>The table, delimited.</summary>
+    public string Table => _table;
+
+    /// <summary>The columns written, in the order of the statement's column list.</summary>
+    public IReadOnlyList<Column> Columns => _columns;
+
     /// <summary>Adds an INSERT of <paramref name="rows"/> (at most <see cref="MaxRowsPerStatement"/>) to <paramref name="command"/>.</summary>
     public void Prepare(DbCommand command, IReadOnlyList<T> rows)
     {
@@ -86,5 +92,6 @@ internal sealed class RowInsert<T>
 
     private static string Name(int row, int column) => string.Create(CultureInfo.InvariantCulture, $"r{row}c{column}");
 
-    private sealed record Column(string Name, PropertyInfo Property, RelationalTypeMapping Mapping, bool Nullable);
+    /// <summary>A written column: its delimited name, the property it comes from, and the provider's mapping of it.</summary>
+    public sealed record Column(string Name, PropertyInfo Property, RelationalTypeMapping Mapping, bool Nullable);
 }
