@@ -13,47 +13,64 @@ namespace RulesEngine.Persistence.Tests.Instances;
 /// PostgreSQL's folded batch on its own, without the writer's fallback (which would write each alone and hide a batch
 /// that never works): duplicates and lost leases come back false, and a refused batch leaves nothing behind.
 /// </summary>
-public sealed class PostgresWriteBatchTests
+public sealed class PostgresWriteBatchTests : IAsyncLifetime
 {
+    private readonly string _tenant = Some.TenantId();
+    private TestDatabase _db = null!;
+    private RulesEngineDbContext _context = null!;
+    private DbConnection _connection = null!;
+    private PostgresWriteBatch _batch = null!;
+    private DateTimeOffset _now;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        _now = _db.Time.GetUtcNow();
+        _context = _db.CreateContext();
+        _connection = _context.Database.GetDbConnection();
+        await _connection.OpenAsync(TestContext.Current.CancellationToken);
+        var sql = _context.GetService<ISqlGenerationHelper>();
+        _batch = new PostgresWriteBatch(_context.Model, sql, new HotPathStatements(_context.Model, sql));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
     [Fact]
     public async Task OneBatch_StartsRunsAndSavesProgress_SkippingDuplicatesAndLostLeases()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
-        var tenant = Some.TenantId();
-        var now = db.Time.GetUtcNow();
-        await using var context = db.CreateContext();
-        var connection = context.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        var batch = Build(context);
 
-        batch.Execute(connection, [Start(tenant, "evt-held", "i-held", now), Start(tenant, "evt-lost", "i-lost", now)])
+        _batch.Execute(_connection, [Start(_tenant, "evt-held", "i-held", _now), Start(_tenant, "evt-lost", "i-lost", _now)])
             .ShouldBe([true, true]);
 
         // Another node took i-lost over meanwhile.
-        await context.WorkflowInstances.Where(i => i.Id == "i-lost").ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, "node-b"), ct);
+        await _context.WorkflowInstances.Where(i => i.Id == "i-lost").ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, "node-b"), ct);
 
-        var results = batch.Execute(connection,
+        var results = _batch.Execute(_connection,
         [
-            Start(tenant, "evt-new", "i-new", now),
-            Start(tenant, "evt-new", "i-twin", now),   // the same delivery again, in the same batch
-            Start(tenant, "evt-held", "i-again", now), // a delivery committed in an earlier batch
-            Progress(tenant, "i-held", now, release: true, new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished, SubStatus = "done" }, 3),
-            Progress(tenant, "i-lost", now, release: false, new WorkflowInstanceUpdate { Status = WorkflowStatus.Faulted, StateJson = "{}" }, 2),
-            Progress(tenant, "i-new", now, release: false, new WorkflowInstanceUpdate { Status = WorkflowStatus.Running, StateJson = "{\"step\":2}", CorrelationId = "c-9" }, 0),
+            Start(_tenant, "evt-new", "i-new", _now),
+            Start(_tenant, "evt-new", "i-twin", _now),   // the same delivery again, in the same batch
+            Start(_tenant, "evt-held", "i-again", _now), // a delivery committed in an earlier batch
+            Progress(_tenant, "i-held", _now, release: true, new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished, SubStatus = "done" }, 3),
+            Progress(_tenant, "i-lost", _now, release: false, new WorkflowInstanceUpdate { Status = WorkflowStatus.Faulted, StateJson = "{}" }, 2),
+            Progress(_tenant, "i-new", _now, release: false, new WorkflowInstanceUpdate { Status = WorkflowStatus.Running, StateJson = "{\"step\":2}", CorrelationId = "c-9" }, 0),
         ]);
 
         results.ShouldBe([true, false, false, true, false, true]);
-        await using var read = db.CreateContext();
-        var instances = await read.WorkflowInstances.AsNoTracking().Where(i => i.TenantId == tenant).ToDictionaryAsync(i => i.Id, ct);
+        await using var read = _db.CreateContext();
+        var instances = await read.WorkflowInstances.AsNoTracking().Where(i => i.TenantId == _tenant).ToDictionaryAsync(i => i.Id, ct);
         instances.Keys.Order().ShouldBe(["i-held", "i-lost", "i-new"]);
-        (await read.WebhookInbox.AsNoTracking().CountAsync(x => x.TenantId == tenant, ct)).ShouldBe(3);
+        (await read.WebhookInbox.AsNoTracking().CountAsync(x => x.TenantId == _tenant, ct)).ShouldBe(3);
 
         // The finished run: its status, its finish time, its lease released, the state it had kept.
         var held = instances["i-held"];
         held.Status.ShouldBe(WorkflowStatus.Finished);
         held.SubStatus.ShouldBe("done");
-        held.FinishedAt.ShouldBe(now);
+        held.FinishedAt.ShouldBe(_now);
         held.LeaseOwner.ShouldBeNull();
         held.LeaseExpiresAt.ShouldBeNull();
         held.StateJson.ShouldBe("{\"start\":true}");
@@ -68,7 +85,7 @@ public sealed class PostgresWriteBatchTests
         instances["i-new"].LeaseOwner.ShouldBe("node-a");
         instances["i-new"].FinishedAt.ShouldBeNull();
 
-        var journal = await read.JournalEntries.AsNoTracking().Where(j => j.TenantId == tenant).ToListAsync(ct);
+        var journal = await read.JournalEntries.AsNoTracking().Where(j => j.TenantId == _tenant).ToListAsync(ct);
         journal.Select(j => (j.InstanceId, j.Sequence)).Order().ShouldBe([("i-held", 1), ("i-held", 2), ("i-held", 3)]);
         journal[0].StartedAt.ShouldBe(DateTimeOffset.UnixEpoch.AddSeconds(journal[0].Sequence));
     }
@@ -77,39 +94,26 @@ public sealed class PostgresWriteBatchTests
     public async Task ARefusedStatement_RollsTheWholeBatchBack()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
-        var tenant = Some.TenantId();
-        var now = db.Time.GetUtcNow();
-        await using var context = db.CreateContext();
-        var connection = context.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        var batch = Build(context);
-        batch.Execute(connection, [Start(tenant, "evt-1", "i-1", now)]).ShouldBe([true]);
+        _batch.Execute(_connection, [Start(_tenant, "evt-1", "i-1", _now)]).ShouldBe([true]);
 
         // A new delivery whose instance id is taken: the server refuses the batch, and the other delivery in it and
         // the progress of i-1 are not committed either.
-        var refused = Should.Throw<DbException>(() => batch.Execute(connection,
+        var refused = Should.Throw<DbException>(() => _batch.Execute(_connection,
         [
-            Start(tenant, "evt-2", "i-2", now),
-            Start(tenant, "evt-3", "i-1", now),
-            Progress(tenant, "i-1", now, release: true, new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished }, 1),
+            Start(_tenant, "evt-2", "i-2", _now),
+            Start(_tenant, "evt-3", "i-1", _now),
+            Progress(_tenant, "i-1", _now, release: true, new WorkflowInstanceUpdate { Status = WorkflowStatus.Finished }, 1),
         ]));
         refused.SqlState.ShouldBe("23505");
 
-        await using var read = db.CreateContext();
-        (await read.WebhookInbox.AsNoTracking().Where(x => x.TenantId == tenant).Select(x => x.DedupKey).ToListAsync(ct)).ShouldBe(["evt-1"]);
-        var instance = await read.WorkflowInstances.AsNoTracking().SingleAsync(i => i.TenantId == tenant, ct);
+        await using var read = _db.CreateContext();
+        (await read.WebhookInbox.AsNoTracking().Where(x => x.TenantId == _tenant).Select(x => x.DedupKey).ToListAsync(ct)).ShouldBe(["evt-1"]);
+        var instance = await read.WorkflowInstances.AsNoTracking().SingleAsync(i => i.TenantId == _tenant, ct);
         instance.Status.ShouldBe(WorkflowStatus.Running);
-        (await read.JournalEntries.AsNoTracking().CountAsync(j => j.TenantId == tenant, ct)).ShouldBe(0);
+        (await read.JournalEntries.AsNoTracking().CountAsync(j => j.TenantId == _tenant, ct)).ShouldBe(0);
 
         // The connection is still usable for the next batch.
-        batch.Execute(connection, [Start(tenant, "evt-2", "i-2", now)]).ShouldBe([true]);
-    }
-
-    private static PostgresWriteBatch Build(RulesEngineDbContext context)
-    {
-        var sql = context.GetService<ISqlGenerationHelper>();
-        return new PostgresWriteBatch(context.Model, sql, new HotPathStatements(context.Model, sql));
+        _batch.Execute(_connection, [Start(_tenant, "evt-2", "i-2", _now)]).ShouldBe([true]);
     }
 
     private static StartRunWrite Start(string tenant, string dedupKey, string instanceId, DateTimeOffset now)
