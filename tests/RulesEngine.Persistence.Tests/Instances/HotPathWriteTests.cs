@@ -130,6 +130,33 @@ public sealed class HotPathWriteTests
     }
 
     [Fact]
+    public async Task PostgresWriterConnectionKilled_TheWriteOnItFailsWhole_AndTheNextOneLandsOnANewConnection()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        var inbox = db.Get<IWebhookInboxStore>();
+        var tenant = Some.TenantId();
+        (await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", "k-1", null, "{}"), Some.RunningInstance(tenant, "i-1", db.Time.GetUtcNow()), ct)).IsNew.ShouldBeTrue();
+
+        // The server ends every other session, the writer's included (a restart or a failover looks the same to us).
+        await using (var admin = db.CreateContext())
+        {
+            await admin.Database.ExecuteSqlRawAsync(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", ct);
+        }
+
+        // The write that meets the dead connection either fails or lands; never half of it.
+        var second = await Record.ExceptionAsync(() => inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", "k-2", null, "{}"), Some.RunningInstance(tenant, "i-2", db.Time.GetUtcNow()), ct));
+        (await inbox.TryAddStartedAsync(new NewWebhookInboxItem(tenant, "http:/x", "k-3", null, "{}"), Some.RunningInstance(tenant, "i-3", db.Time.GetUtcNow()), ct)).IsNew.ShouldBeTrue();
+
+        await using var read = db.CreateContext();
+        var keys = await read.WebhookInbox.AsNoTracking().Where(x => x.TenantId == tenant).Select(x => x.DedupKey).ToListAsync(ct);
+        var instances = await read.WorkflowInstances.AsNoTracking().Where(x => x.TenantId == tenant).Select(x => x.Id).ToListAsync(ct);
+        keys.Order().ShouldBe(second is null ? ["k-1", "k-2", "k-3"] : ["k-1", "k-3"]);
+        instances.Order().ShouldBe(second is null ? ["i-1", "i-2", "i-3"] : ["i-1", "i-3"]);
+    }
+
+    [Fact]
     public async Task SaveProgressAsync_ConcurrentRunsOnSqlite_EachRunsWritesLandWithItsOwnRun()
     {
         var ct = TestContext.Current.CancellationToken;
