@@ -25,6 +25,25 @@ internal sealed class PostgresWriteBatch
     /// <summary>A progress write with more journal entries than this is written alone, in chunks.</summary>
     public const int MaxJournalEntries = 200;
 
+    /// <summary>
+    /// One run's progress as the columns of the progress statement's <c>v</c>: the instance property each sets or
+    /// matches (its type mapping types the array), its alias in <c>v</c>, and its value. A last column, <c>rl</c>, is
+    /// the lease-release flag.
+    /// </summary>
+    private static readonly (string Property, string Alias, Func<ProgressWrite, object?> Value)[] ProgressValues =
+    [
+        (nameof(WorkflowInstance.TenantId), "t", w => w.TenantId),
+        (nameof(WorkflowInstance.Id), "i", w => w.InstanceId),
+        (nameof(WorkflowInstance.LeaseOwner), "o", w => w.LeaseOwner),
+        (nameof(WorkflowInstance.UpdatedAt), "n", w => w.Now),
+        (nameof(WorkflowInstance.Status), "s", w => w.Update.Status),
+        (nameof(WorkflowInstance.SubStatus), "ss", w => w.Update.SubStatus),
+        (nameof(WorkflowInstance.Error), "e", w => w.Update.Error),
+        (nameof(WorkflowInstance.FinishedAt), "f", w => w.Update.IsTerminal ? w.Now : null),
+        (nameof(WorkflowInstance.StateJson), "sj", w => w.Update.StateJson),
+        (nameof(WorkflowInstance.CorrelationId), "c", w => w.Update.CorrelationId),
+    ];
+
     private readonly RowInsert<WebhookInboxItem> _inbox;
     private readonly RowInsert<WorkflowInstance> _instances;
     private readonly RowInsert<JournalEntry> _journal;
@@ -45,15 +64,7 @@ internal sealed class PostgresWriteBatch
         var table = StoreObjectIdentifier.Table(instance.GetTableName()!, instance.GetSchema());
         string Column(string property) => sql.DelimitIdentifier(instance.FindProperty(property)!.GetColumnName(table)!);
 
-        // One run's progress, in the order of v's columns below (the last one, rl, is the lease-release flag).
-        string[] progress =
-        [
-            nameof(WorkflowInstance.TenantId), nameof(WorkflowInstance.Id), nameof(WorkflowInstance.LeaseOwner),
-            nameof(WorkflowInstance.UpdatedAt), nameof(WorkflowInstance.Status), nameof(WorkflowInstance.SubStatus),
-            nameof(WorkflowInstance.Error), nameof(WorkflowInstance.FinishedAt), nameof(WorkflowInstance.StateJson),
-            nameof(WorkflowInstance.CorrelationId),
-        ];
-        _progressMappings = progress.Select(p => instance.FindProperty(p)!.GetRelationalTypeMapping()).ToArray();
+        _progressMappings = ProgressValues.Select(v => instance.FindProperty(v.Property)!.GetRelationalTypeMapping()).ToArray();
 
         var parameter = 0;
         string Arrays(IEnumerable<string> storeTypes) =>
@@ -73,20 +84,21 @@ internal sealed class PostgresWriteBatch
 
         // Each run's update on the lease it still holds (a null state or correlation keeps the stored one, as the
         // single-run UPDATE leaves those columns out), and the journal entries of the runs whose update matched.
-        // "Id = ANY($2)" (the ids' array) gives the plan a primary-key lookup however few rows the table had when it
+        // "Id = ANY(<the ids' array>)" gives the plan a primary-key lookup however few rows the table had when it
         // was planned: joined to v alone, a plan made on a new, empty table scanned the whole table on every batch.
         parameter = 0;
         var progressArrays = Arrays(_progressMappings.Select(m => m.StoreType).Append("boolean"));
         var journalArrays = Arrays(_journal.Columns.Select(c => c.Mapping.StoreType));
         string Keep(string property, string value) => $"{Column(property)} = COALESCE(v.{value}, w.{Column(property)})";
         string ReleaseOr(string property) => $"{Column(property)} = CASE WHEN v.rl THEN NULL ELSE w.{Column(property)} END";
-        _progressSql = $"WITH v AS (SELECT * FROM unnest({progressArrays}) AS v (t, i, o, n, s, ss, e, f, sj, c, rl)), "
+        var idsParameter = Array.FindIndex(ProgressValues, v => v.Property == nameof(WorkflowInstance.Id)) + 1;
+        _progressSql = $"WITH v AS (SELECT * FROM unnest({progressArrays}) AS v ({string.Join(", ", ProgressValues.Select(v => v.Alias))}, rl)), "
             + $"u AS (UPDATE {sql.DelimitIdentifier(instance.GetTableName()!, instance.GetSchema())} AS w SET "
             + $"{Column(nameof(WorkflowInstance.Status))} = v.s, {Column(nameof(WorkflowInstance.SubStatus))} = v.ss, "
             + $"{Column(nameof(WorkflowInstance.Error))} = v.e, {Column(nameof(WorkflowInstance.UpdatedAt))} = v.n, "
             + $"{Column(nameof(WorkflowInstance.FinishedAt))} = v.f, {Keep(nameof(WorkflowInstance.StateJson), "sj")}, {Keep(nameof(WorkflowInstance.CorrelationId), "c")}, "
             + $"{ReleaseOr(nameof(WorkflowInstance.LeaseOwner))}, {ReleaseOr(nameof(WorkflowInstance.LeaseExpiresAt))} "
-            + $"FROM v WHERE w.{Column(nameof(WorkflowInstance.Id))} = ANY($2) "
+            + $"FROM v WHERE w.{Column(nameof(WorkflowInstance.Id))} = ANY(${idsParameter.ToString(CultureInfo.InvariantCulture)}) "
             + $"AND w.{Column(nameof(WorkflowInstance.TenantId))} = v.t AND w.{Column(nameof(WorkflowInstance.Id))} = v.i "
             + $"AND w.{Column(nameof(WorkflowInstance.LeaseOwner))} = v.o AND w.{Column(nameof(WorkflowInstance.LeaseExpiresAt))} > v.n "
             + $"RETURNING w.{Column(nameof(WorkflowInstance.Id))} AS i), "
@@ -141,16 +153,11 @@ internal sealed class PostgresWriteBatch
         {
             var command = Command(batch, _progressSql);
             var values = progress.Select(p => p.Write).ToList();
-            AddArray(command, _progressMappings[0], values.ConvertAll(w => (object?)w.TenantId));
-            AddArray(command, _progressMappings[1], values.ConvertAll(w => (object?)w.InstanceId));
-            AddArray(command, _progressMappings[2], values.ConvertAll(w => (object?)w.LeaseOwner));
-            AddArray(command, _progressMappings[3], values.ConvertAll(w => (object?)w.Now));
-            AddArray(command, _progressMappings[4], values.ConvertAll(w => (object?)w.Update.Status));
-            AddArray(command, _progressMappings[5], values.ConvertAll(w => (object?)w.Update.SubStatus));
-            AddArray(command, _progressMappings[6], values.ConvertAll(w => (object?)w.Update.Error));
-            AddArray(command, _progressMappings[7], values.ConvertAll(w => w.Update.IsTerminal ? (object?)w.Now : null));
-            AddArray(command, _progressMappings[8], values.ConvertAll(w => (object?)w.Update.StateJson));
-            AddArray(command, _progressMappings[9], values.ConvertAll(w => (object?)w.Update.CorrelationId));
+            for (var c = 0; c < ProgressValues.Length; c++)
+            {
+                AddArray(command, _progressMappings[c], values.ConvertAll(w => ProgressValues[c].Value(w)));
+            }
+
             var release = command.CreateParameter();
             release.Value = values.ConvertAll(w => w.ReleaseLease).ToArray();
             command.Parameters.Add(release);
