@@ -47,6 +47,18 @@ public sealed class DatabaseOptions
     public string SqliteSynchronous { get; set; } = "NORMAL";
 
     /// <summary>
+    /// PostgreSQL <c>synchronous_commit</c> for the writes of runs: webhook inbox rows with the instances they start,
+    /// and run progress with its journal entries and bookmarks. Unset, they take the server's setting, normally
+    /// <c>on</c>: nobody is answered before the commit is flushed to disk. With <c>off</c> they are answered once
+    /// committed, and PostgreSQL flushes within 3 × <c>wal_writer_delay</c>: a crash of this process still loses
+    /// nothing, but a crash of the database server or its machine can lose the last runs it answered. Definitions,
+    /// connections, cron claims and all other writes keep the server's setting.
+    /// </summary>
+    /// <value>Default null (the server's setting).</value>
+    [RegularExpression("^(?i)(on|off|local|remote_write|remote_apply)$")]
+    public string? PostgreSqlRunSynchronousCommit { get; set; }
+
+    /// <summary>
     /// How long published versions, webhook routes, mapping tables and connections read by runs are kept in memory.
     /// A node sees its own changes at once; other nodes of a cluster after at most this long. Zero turns caching off.
     /// </summary>

@@ -33,10 +33,12 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; private set; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <param name="provider">The provider.</param>
+    /// <param name="extraSettings">More configuration, as a host would have it (<c>Database:…</c> keys).</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        var settings = new Dictionary<string, string?> { ["Database:Provider"] = provider.ToString() };
+        var settings = new Dictionary<string, string?>(extraSettings ?? new Dictionary<string, string?>()) { ["Database:Provider"] = provider.ToString() };
         string? directory = null;
         string? database = null;
         if (provider == DatabaseProvider.Sqlite)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace RulesEngine.Persistence.Infrastructure;
 
@@ -41,6 +42,36 @@ internal static class DbContextOptionsConfigurator
             ? throw new InvalidOperationException(
                 $"Database provider {options.Provider} needs a connection string in ConnectionStrings:{DatabaseOptions.ConnectionStringName}.")
             : options.ConnectionString;
+    }
+
+    /// <summary>The PostgreSQL application name of the hot path's connections, unless the connection string names one.</summary>
+    public const string RunsApplicationName = "RulesEngine runs";
+
+    /// <summary>
+    /// The connection string of the hot path's writes (see <c>HotPath/HotPathWriter</c>). On PostgreSQL it adds
+    /// <see cref="DatabaseOptions.PostgreSqlRunSynchronousCommit"/> to the session options, after any the operator set,
+    /// and names the application, so that a DBA can tell the run writer's sessions from the others.
+    /// </summary>
+    public static string ResolveRunConnectionString(DatabaseOptions options)
+    {
+        var connectionString = ResolveConnectionString(options);
+        if (options.Provider != DatabaseProvider.PostgreSql)
+        {
+            return connectionString;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = RunsApplicationName;
+        }
+
+        if (!string.IsNullOrEmpty(options.PostgreSqlRunSynchronousCommit))
+        {
+            builder.Options = $"{builder.Options} -c synchronous_commit={options.PostgreSqlRunSynchronousCommit.ToLowerInvariant()}".TrimStart();
+        }
+
+        return builder.ConnectionString;
     }
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string? sqliteSynchronous = null)

@@ -51,7 +51,7 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
             }
         }
 
-        _connectionString = DbContextOptionsConfigurator.ResolveConnectionString(_options);
+        _connectionString = DbContextOptionsConfigurator.ResolveRunConnectionString(_options);
         if (_options.Provider == DatabaseProvider.Sqlite)
         {
             // Its own thread: SQLite calls block, and a pool thread busy writing is one fewer for the requests (a 2-core
