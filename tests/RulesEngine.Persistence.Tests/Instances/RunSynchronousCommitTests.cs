@@ -22,13 +22,17 @@ public sealed class RunSynchronousCommitTests
         var options = db.Get<IOptions<DatabaseOptions>>().Value;
 
         // The operator's own session options stay, and ours comes after them.
-        var withTimeout = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Options = "-c statement_timeout=4321" };
-        options.ConnectionString = withTimeout.ConnectionString;
-        var runs = DbContextOptionsConfigurator.ResolveRunConnectionString(options);
+        var withTimeout = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.PostgreSql,
+            ConnectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Options = "-c statement_timeout=4321" }.ConnectionString,
+            PostgreSqlRunSynchronousCommit = options.PostgreSqlRunSynchronousCommit,
+        };
+        var runs = DbContextOptionsConfigurator.ResolveRunConnectionString(withTimeout);
         // The test server runs with synchronous_commit=off, so "on" shows the run writes' own setting.
         (await ShowAsync(runs, "synchronous_commit", ct)).ShouldBe("on");
         (await ShowAsync(runs, "statement_timeout", ct)).ShouldBe("4321ms");
-        (await ShowAsync(DbContextOptionsConfigurator.ResolveConnectionString(options), "synchronous_commit", ct)).ShouldBe("off");
+        (await ShowAsync(DbContextOptionsConfigurator.ResolveConnectionString(withTimeout), "synchronous_commit", ct)).ShouldBe("off");
 
         // The writer opens its connections with it: a run starts, is deduplicated and finishes.
         var inbox = db.Get<IWebhookInboxStore>();
