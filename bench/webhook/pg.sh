@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Starts a throw-away PostgreSQL 15 on 127.0.0.1:$PGPORT (default 5433) for the webhook bench, with the server settings
-# the test fixture uses (fsync on); PG_OPTS adds server settings ("-c shared_buffers=2GB ..."). Prints the connection
-# string. Stop: pg.sh stop
+# Starts a throw-away PostgreSQL 15 on 127.0.0.1:$PGPORT (default 5433) for the webhook bench, with PostgreSQL's
+# default server settings (fsync on; the test fixture turns it off); PG_OPTS adds server settings
+# ("-c shared_buffers=2GB ..."). Prints the connection string. Stop: pg.sh stop
 set -euo pipefail
 BIN=/usr/lib/postgresql/15/bin; DIR=/tmp/rulesengine-bench-pg; PGPORT=${PGPORT:-5433}
 as() { if [ "$(id -u)" = 0 ]; then id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres; runuser -u postgres -- "$@"; else "$@"; fi; }
