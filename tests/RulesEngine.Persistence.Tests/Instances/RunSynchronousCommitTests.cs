@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RulesEngine.Persistence.Inbox;
@@ -52,19 +53,10 @@ public sealed class RunSynchronousCommitTests
         (await db.Get<IWorkflowInstanceStore>().GetAsync(tenant, "i-1", ct)).ShouldNotBeNull().Status.ShouldBe(WorkflowStatus.Finished);
 
         // Those writes went through sessions opened with the runs' connection string, which only they use.
-        await using var look = new NpgsqlConnection(options.ConnectionString);
-        await look.OpenAsync(ct);
-        await using var sessions = new NpgsqlCommand("SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name", look);
-        sessions.Parameters.AddWithValue("name", DbContextOptionsConfigurator.RunsApplicationName);
-        var queries = new List<string>();
-        await using (var reader = await sessions.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                queries.Add(reader.GetString(0));
-            }
-        }
-
+        await using var look = db.CreateContext();
+        var queries = await look.Database.SqlQuery<string>(
+            $"SELECT query AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND application_name = {DbContextOptionsConfigurator.RunsApplicationName}")
+            .ToListAsync(ct);
         queries.ShouldContain(q => q.Contains("UPDATE", StringComparison.Ordinal) && q.Contains("unnest", StringComparison.Ordinal));
     }
 

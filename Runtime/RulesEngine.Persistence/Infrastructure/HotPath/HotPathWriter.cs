@@ -92,8 +92,7 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
     /// <summary>One write in a transaction of its own, on a pooled connection.</summary>
     private async Task<T> WriteAloneAsync<T>(HotPathWrite<T> write, CancellationToken cancellationToken)
     {
-        var connection = _provider.CreateConnection()!;
-        connection.ConnectionString = _connectionString;
+        var connection = NewConnection();
         await using var session = new HotPathSession(connection, _statements);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -101,6 +100,14 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
         var result = await write.RunAsync(session, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>A connection, not yet open, with the runs' connection string (see <see cref="DbContextOptionsConfigurator.ResolveRunConnectionString"/>).</summary>
+    private DbConnection NewConnection()
+    {
+        var connection = _provider.CreateConnection()!;
+        connection.ConnectionString = _connectionString;
+        return connection;
     }
 
     /// <summary>Waits for writes and takes the next batch of them; false once the writer is closed and drained.</summary>
@@ -173,8 +180,7 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
         {
             if (connection is null)
             {
-                connection = _provider.CreateConnection()!;
-                connection.ConnectionString = _connectionString;
+                connection = NewConnection();
                 connection.Open();
 
                 // This connection runs the batch's two statements only. One plan each, made once (left to choose,
@@ -296,8 +302,7 @@ internal sealed class HotPathWriter : IAsyncDisposable, IDisposable
     /// <summary>A connection of the SQLite writer, with our pragmas (checkpoints sync by its sync mode too).</summary>
     private async Task<DbConnection> OpenSqliteAsync()
     {
-        var connection = _provider.CreateConnection()!;
-        connection.ConnectionString = _connectionString;
+        var connection = NewConnection();
         await connection.OpenAsync().ConfigureAwait(false);
         SqlitePragmaInterceptor.Apply(connection, _options.SqliteSynchronous);
 
